@@ -1,0 +1,27 @@
+package dev.earshot.events;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A mention with its sentiment. Value of topic {@link Topics#MENTIONS_SCORED}, keyed by
+ * {@code mention.brand.id}.
+ *
+ * @param score        compound score in [-1, 1]; negative = unhappy
+ * @param complaint    true when the text complains, whatever its wording
+ * @param aspects      what the mention is about (e.g. {@code delivery}, {@code staff}); may be empty
+ * @param explanation  the terms and rules that moved the score, strongest first
+ */
+public record ScoredMention(
+        int schemaVersion,
+        Mention mention,
+        double score,
+        Label label,
+        boolean complaint,
+        Intent intent,
+        List<String> aspects,
+        List<Contribution> explanation,
+        Instant scoredAt) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

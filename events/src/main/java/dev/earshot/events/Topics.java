@@ -1,0 +1,18 @@
+package dev.earshot.events;
+
+/** The Kafka topics that make up Earshot's public contract (see docs/events.md). */
+public final class Topics {
+    /** {@link Mention} values keyed by brand id; written by ingest-service. */
+    public static final String MENTIONS = "mentions";
+    /** {@link ScoredMention} values keyed by brand id; written by sentiment-service. */
+    public static final String MENTIONS_SCORED = "mentions-scored";
+    /** {@link Alert} values keyed by incident id; written by alert-service. */
+    public static final String ALERTS = "alerts";
+    /** Records of {@link #MENTIONS} that sentiment-service could not process, with the reason in headers. */
+    public static final String MENTIONS_DLQ = "mentions-dlq";
+    /** Records of {@link #MENTIONS_SCORED} that alert-service could not process, with the reason in headers. */
+    public static final String MENTIONS_SCORED_DLQ = "mentions-scored-dlq";
+
+    private Topics() {
+    }
+}

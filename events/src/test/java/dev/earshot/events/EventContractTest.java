@@ -1,0 +1,81 @@
+package dev.earshot.events;
+
+import static dev.earshot.events.ContractAssert.ALERT;
+import static dev.earshot.events.ContractAssert.MENTION;
+import static dev.earshot.events.ContractAssert.SCORED_MENTION;
+import static dev.earshot.events.ContractAssert.assertMatchesSchema;
+import static dev.earshot.events.ContractAssert.example;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventContractTest {
+
+    static Mention mention() {
+        return new Mention(Mention.SCHEMA_VERSION, MentionIds.id("feed-1", null, "https://x.example/r/1", "t"),
+                MentionIds.contentHash("Title", "Awful"), new BrandRef("acme", "Acme"),
+                new SourceRef("feed-1", "feed", "https://x.example/feed"), "https://x.example/r/1", "Title",
+                "Awful service", "Ann", new Rating(1, 5), Instant.parse("2026-11-22T09:00:00Z"),
+                Instant.parse("2026-11-22T09:01:00Z"), List.of("acme"));
+    }
+
+    static ScoredMention scored() {
+        return new ScoredMention(ScoredMention.SCHEMA_VERSION, mention(), -0.7, Label.NEGATIVE, true,
+                Intent.COMPLAINT, List.of("staff"), List.of(new Contribution("awful", "lexicon", -0.7)),
+                Instant.parse("2026-11-22T09:01:01Z"));
+    }
+
+    @Test
+    void writtenEventsFollowTheirSchemas() {
+        assertMatchesSchema(MENTION, EventJson.writeString(mention()));
+        assertMatchesSchema(SCORED_MENTION, EventJson.writeString(scored()));
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, "inst-1", 1, new BrandRef("acme", "Acme"), Alert.Kind.INSTANT,
+                Alert.Severity.HIGH, Alert.State.OPEN, new Alert.Reason("r", "s", Map.of("score", -0.7)),
+                List.of(scored()), Instant.now(), Instant.now());
+        assertMatchesSchema(ALERT, EventJson.writeString(alert));
+    }
+
+    @Test
+    void documentedExamplesAreReadableAndValid() {
+        for (String name : List.of(MENTION, SCORED_MENTION, ALERT)) {
+            assertMatchesSchema(name, example(name));
+        }
+        Mention m = EventJson.read(example(MENTION), Mention.class);
+        assertEquals("northwind", m.brand().id());
+        assertEquals(new Rating(1, 5), m.rating());
+        ScoredMention s = EventJson.read(example(SCORED_MENTION), ScoredMention.class);
+        assertEquals(Label.NEGATIVE, s.label());
+        assertEquals(Intent.COMPLAINT, s.intent());
+        Alert a = EventJson.read(example(ALERT), Alert.class);
+        assertEquals(Alert.Kind.INSTANT, a.kind());
+    }
+
+    @Test
+    void schemaRejectsAMentionWithoutBrand() {
+        String json = EventJson.writeString(mention()).replace("\"brand\":{\"id\":\"acme\",\"name\":\"Acme\"},", "");
+        assertThrows(AssertionError.class, () -> assertMatchesSchema(MENTION, json));
+    }
+
+    @Test
+    void readerExplainsWhatIsWrong() {
+        MalformedEventException notJson = assertThrows(MalformedEventException.class,
+                () -> EventJson.read("{not json", Mention.class));
+        assertTrue(notJson.getMessage().startsWith("not a Mention"), notJson.getMessage());
+        MalformedEventException noBrand = assertThrows(MalformedEventException.class,
+                () -> EventJson.read("{\"schemaVersion\":1,\"id\":\"x\",\"source\":{\"id\":\"s\"},\"text\":\"t\"}",
+                        Mention.class));
+        assertEquals("brand.id is missing", noBrand.getMessage());
+        assertThrows(MalformedEventException.class, () -> EventJson.read("", Mention.class));
+    }
+
+    @Test
+    void unknownFieldsAreIgnoredSoAddingAFieldIsNotBreaking() {
+        String json = EventJson.writeString(mention()).replaceFirst("\\{", "{\"addedLater\":42,");
+        assertEquals(mention(), EventJson.read(json, Mention.class));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.earshot.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.junit.jupiter.api.Test;
+
+class MentionIdsTest {
+
+    @Test
+    void sameReviewGetsTheSameIdWhateverTrackingOrCase() {
+        String a = MentionIds.id("src", null, "https://Reviews.example:443/r/1?utm_source=x#top", "Bad");
+        String b = MentionIds.id("src", null, "https://reviews.example/r/1", "Bad, edited later");
+        assertEquals(a, b);
+        assertEquals(32, a.length());
+    }
+
+    @Test
+    void guidWinsOverLinkAndTextIsTheLastResort() {
+        assertEquals(MentionIds.id("src", "g-1", "https://a.example/1", "x"),
+                MentionIds.id("src", "g-1", "https://a.example/other", "y"));
+        assertEquals(MentionIds.id("src", null, null, "Cold  coffee"), MentionIds.id("src", null, " ", "cold coffee"));
+        assertNotEquals(MentionIds.id("src", null, null, "cold coffee"), MentionIds.id("src", null, null, "hot coffee"));
+    }
+
+    @Test
+    void sourceIsPartOfTheIdentity() {
+        assertNotEquals(MentionIds.id("a", "g", null, "t"), MentionIds.id("b", "g", null, "t"));
+    }
+
+    @Test
+    void contentHashChangesWhenTheTextIsEditedButNotForWhitespace() {
+        assertEquals(MentionIds.contentHash("T", "Bad  service"), MentionIds.contentHash("T", " bad service "));
+        assertNotEquals(MentionIds.contentHash("T", "Bad service"), MentionIds.contentHash("T", "Great service"));
+    }
+
+    @Test
+    void queryParametersThatMatterAreKept() {
+        assertEquals("https://a.example/r?id=7", MentionIds.canonicalLink("HTTPS://A.example/r?utm_medium=m&id=7"));
+    }
+}
