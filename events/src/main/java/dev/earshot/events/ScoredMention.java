@@ -11,6 +11,9 @@ import java.util.List;
  * @param complaint    true when the text complains, whatever its wording
  * @param aspects      what the mention is about (e.g. {@code delivery}, {@code staff}); may be empty
  * @param explanation  the terms and rules that moved the score, strongest first
+ * @param language     ISO 639-1 code of the text's language ({@code en}), {@code und} when unsure;
+ *                     text not in English is labelled {@code unknown}, not scored as if English
+ * @param ratingConflict true when the text's feeling contradicts the star rating the source gave
  */
 public record ScoredMention(
         int schemaVersion,
@@ -21,6 +24,8 @@ public record ScoredMention(
         Intent intent,
         List<String> aspects,
         List<Contribution> explanation,
+        String language,
+        boolean ratingConflict,
         Instant scoredAt) {
 
     public static final int SCHEMA_VERSION = 1;

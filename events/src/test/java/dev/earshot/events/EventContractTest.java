@@ -26,7 +26,7 @@ class EventContractTest {
 
     static ScoredMention scored() {
         return new ScoredMention(ScoredMention.SCHEMA_VERSION, mention(), -0.7, Label.NEGATIVE, true,
-                Intent.COMPLAINT, List.of("staff"), List.of(new Contribution("awful", "lexicon", -0.7)),
+                Intent.COMPLAINT, List.of("staff"), List.of(new Contribution("awful", "lexicon", -0.7)), "en", false,
                 Instant.parse("2026-11-22T09:01:01Z"));
     }
 
