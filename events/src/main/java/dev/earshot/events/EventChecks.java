@@ -18,6 +18,9 @@ final class EventChecks {
             require(present(a.incidentId()), "incidentId is missing");
             require(a.brand() != null && present(a.brand().id()), "brand.id is missing");
             require(a.kind() != null && a.severity() != null && a.state() != null, "kind, severity or state is missing");
+        } else if (event instanceof MonitorEvent e) {
+            require(present(e.sourceId()), "sourceId is missing");
+            require(e.status() != null, "status is missing");
         }
     }
 

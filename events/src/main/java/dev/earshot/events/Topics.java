@@ -8,6 +8,8 @@ public final class Topics {
     public static final String MENTIONS_SCORED = "mentions-scored";
     /** {@link Alert} values keyed by incident id; written by alert-service. */
     public static final String ALERTS = "alerts";
+    /** {@link MonitorEvent} values keyed by source id: a source stopped working, or works again; written by ingest-service. */
+    public static final String MONITORS = "monitors";
     /** Records of {@link #MENTIONS} that sentiment-service could not process, with the reason in headers. */
     public static final String MENTIONS_DLQ = "mentions-dlq";
     /** Records of {@link #MENTIONS_SCORED} that alert-service could not process, with the reason in headers. */

@@ -21,6 +21,7 @@ public final class ContractAssert {
     public static final String MENTION = "mention";
     public static final String SCORED_MENTION = "scored-mention";
     public static final String ALERT = "alert";
+    public static final String MONITOR_EVENT = "monitor-event";
 
     private static final String BASE = "https://earshot.dev/schemas/";
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,

@@ -42,7 +42,7 @@ class EventContractTest {
 
     @Test
     void documentedExamplesAreReadableAndValid() {
-        for (String name : List.of(MENTION, SCORED_MENTION, ALERT)) {
+        for (String name : List.of(MENTION, SCORED_MENTION, ALERT, ContractAssert.MONITOR_EVENT)) {
             assertMatchesSchema(name, example(name));
         }
         Mention m = EventJson.read(example(MENTION), Mention.class);
@@ -53,6 +53,9 @@ class EventContractTest {
         assertEquals(Intent.COMPLAINT, s.intent());
         Alert a = EventJson.read(example(ALERT), Alert.class);
         assertEquals(Alert.Kind.INSTANT, a.kind());
+        MonitorEvent e = EventJson.read(example(ContractAssert.MONITOR_EVENT), MonitorEvent.class);
+        assertEquals(MonitorEvent.Status.FAILING, e.status());
+        assertMatchesSchema(ContractAssert.MONITOR_EVENT, EventJson.writeString(e));
     }
 
     @Test

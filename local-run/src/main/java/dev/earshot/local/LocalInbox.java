@@ -16,7 +16,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,15 +76,25 @@ public final class LocalInbox implements AutoCloseable {
         return folder;
     }
 
-    /** Every email received so far. */
+    /**
+     * Every email received so far, once each: the SMTP server keeps a copy per recipient, a mail
+     * client shows one message.
+     */
     public List<MimeMessage> messages() {
-        return List.of(smtp.getReceivedMessages());
+        Set<String> seen = new HashSet<>();
+        List<MimeMessage> unique = new ArrayList<>();
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (seen.add(messageId(m))) {
+                unique.add(m);
+            }
+        }
+        return unique;
     }
 
     private synchronized void saveNew() {
-        MimeMessage[] all = smtp.getReceivedMessages();
-        for (int i = saved.size(); i < all.length; i++) {
-            MimeMessage m = all[i];
+        List<MimeMessage> all = messages();
+        for (int i = saved.size(); i < all.size(); i++) {
+            MimeMessage m = all.get(i);
             Path file = folder.resolve(String.format("%04d.eml", i + 1));
             try (OutputStream out = Files.newOutputStream(file)) {
                 m.writeTo(out);
@@ -91,6 +104,15 @@ public final class LocalInbox implements AutoCloseable {
                 System.err.println("local-inbox       | cannot save email " + (i + 1) + ": " + e.getMessage());
                 return;
             }
+        }
+    }
+
+    private static String messageId(MimeMessage m) {
+        try {
+            String id = m.getMessageID();
+            return id != null ? id : String.valueOf(System.identityHashCode(m));
+        } catch (MessagingException e) {
+            return String.valueOf(System.identityHashCode(m));
         }
     }
 

@@ -27,7 +27,8 @@ public final class LocalRun {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        // The broker runs in this JVM: only its errors are worth a line on the console.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
         Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
         Path workDir = repoRoot.resolve(".local-run");
         Path config = option(args, "--config");

@@ -95,6 +95,7 @@ class PipelineEndToEndTest {
         MimeMessage mail = awaitOneEmail(Duration.ofSeconds(60));
         assertEquals("[Earshot] HIGH · Acme Mobile: a strongly negative mention", mail.getSubject());
         assertEquals("pr@acme.example", mail.getAllRecipients()[0].toString());
+        assertEquals(1, mail.getAllRecipients().length);
         String html = LocalInbox.bodyPart(mail, "text/html");
         String text = LocalInbox.bodyPart(mail, "text/plain");
         assertTrue(text.contains("Acme Mobile cut off my phone line for no reason, charged me twice"), text);
