@@ -9,8 +9,13 @@ import java.util.Map;
  * A damage-control alert, and each later change of it. Value of topic {@link Topics#ALERTS},
  * keyed by {@code incidentId}; the newest {@code revision} of an incident is its current state.
  *
- * @param why       the rule that fired and the figures behind it
- * @param mentions  the mentions that raised it, worst first
+ * @param why             the rule that fired and the figures behind it
+ * @param mentions        the mentions that raised it, worst first
+ * @param topAspects      optional: what the incident's mentions complain about most, most frequent first
+ * @param reach           optional: an estimate of how many people the complaints reach, with its basis
+ * @param acknowledgedBy  optional: who acknowledged the incident (null while nobody has)
+ * @param acknowledgedAt  optional: when it was acknowledged
+ * @param snoozedUntil    optional: notifications about it are held back until then
  */
 public record Alert(
         int schemaVersion,
@@ -23,9 +28,21 @@ public record Alert(
         Reason why,
         List<ScoredMention> mentions,
         Instant raisedAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<AspectCount> topAspects,
+        Reach reach,
+        String acknowledgedBy,
+        Instant acknowledgedAt,
+        Instant snoozedUntil) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** The fields of schema version 1 as first published; the optional ones are left out (null). */
+    public Alert(int schemaVersion, String incidentId, int revision, BrandRef brand, Kind kind, Severity severity,
+            State state, Reason why, List<ScoredMention> mentions, Instant raisedAt, Instant updatedAt) {
+        this(schemaVersion, incidentId, revision, brand, kind, severity, state, why, mentions, raisedAt, updatedAt,
+                null, null, null, null, null);
+    }
 
     /** Which detector raised the alert. */
     public enum Kind {
@@ -52,5 +69,21 @@ public record Alert(
      * @param figures  the numbers the rule compared, e.g. {@code score}, {@code threshold}
      */
     public record Reason(String rule, String summary, Map<String, Double> figures) {
+    }
+
+    /** One aspect (delivery, staff, price, ...) and how many of the incident's mentions are about it. */
+    public record AspectCount(String aspect, int count) {
+    }
+
+    /**
+     * An estimate of how far the complaints travel, never a measurement.
+     *
+     * @param complaints      public complaints behind the incident
+     * @param silentUnhappy   unhappy customers estimated to stay silent (complaints x silentPerComplaint)
+     * @param peopleToldLow   low end of people told (all unhappy customers x 9)
+     * @param peopleToldHigh  high end of people told (all unhappy customers x 15)
+     * @param basis           one sentence naming the research figures used
+     */
+    public record Reach(int complaints, int silentUnhappy, int peopleToldLow, int peopleToldHigh, String basis) {
     }
 }

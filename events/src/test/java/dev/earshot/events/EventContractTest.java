@@ -41,6 +41,31 @@ class EventContractTest {
     }
 
     @Test
+    void alertWithTheOptionalIncidentFieldsFollowsItsSchemaAndReadsBack() {
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, "spike-acme-1", 3, new BrandRef("acme", "Acme"), Alert.Kind.SPIKE,
+                Alert.Severity.HIGH, Alert.State.ACKNOWLEDGED,
+                new Alert.Reason("negative-count-spike", "s", Map.of("count", 9.0, "expected", 0.4)),
+                List.of(scored()), Instant.parse("2026-11-22T09:00:00Z"), Instant.parse("2026-11-22T09:10:00Z"),
+                List.of(new Alert.AspectCount("staff", 4)),
+                new Alert.Reach(9, 234, 2187, 3645, "Estimate: 26 silent per complaint; 9 to 15 told each."),
+                "dana@acme.example", Instant.parse("2026-11-22T09:09:00Z"), null);
+        String json = EventJson.writeString(alert);
+        assertMatchesSchema(ALERT, json);
+        assertEquals(alert, EventJson.read(json, Alert.class));
+    }
+
+    @Test
+    void anAlertWrittenBeforeTheOptionalFieldsExistedStillReads() {
+        Alert old = new Alert(Alert.SCHEMA_VERSION, "inst-1", 1, new BrandRef("acme", "Acme"), Alert.Kind.INSTANT,
+                Alert.Severity.HIGH, Alert.State.OPEN, new Alert.Reason("r", "s", Map.of()), List.of(),
+                Instant.parse("2026-11-22T09:00:00Z"), Instant.parse("2026-11-22T09:00:00Z"));
+        String json = EventJson.writeString(old).replaceAll(",\"(topAspects|reach|acknowledgedBy|acknowledgedAt|snoozedUntil)\":null", "");
+        assertTrue(!json.contains("reach"), json);
+        assertMatchesSchema(ALERT, json);
+        assertEquals(old, EventJson.read(json, Alert.class));
+    }
+
+    @Test
     void documentedExamplesAreReadableAndValid() {
         for (String name : List.of(MENTION, SCORED_MENTION, ALERT, ContractAssert.MONITOR_EVENT)) {
             assertMatchesSchema(name, example(name));
