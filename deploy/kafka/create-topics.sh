@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Creates Earshot's topics up front with their partitions, retention and compaction; safe to rerun.
+# Usage: create-topics.sh BOOTSTRAP [REPLICATION_FACTOR]
+# The table is the contract's too: docs/events.md and docs/operations.md explain each choice.
+set -euo pipefail
+bootstrap="$1"
+replication="${2:-1}"
+topics=/opt/kafka/bin/kafka-topics.sh
+day_ms=86400000
+
+create() { # name partitions config...
+  local name="$1" partitions="$2"
+  shift 2
+  local args=()
+  for c in "$@"; do args+=(--config "$c"); done
+  "$topics" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$name" \
+    --partitions "$partitions" --replication-factor "$replication" "${args[@]}"
+}
+
+# Public topics. Keys are brand ids, so partitions bound how far a consumer group scales out.
+create mentions            6 "retention.ms=$((30 * day_ms))"
+create mentions-scored     6 "retention.ms=$((30 * day_ms))"
+# Keyed by incident id; the newest revision is the current state, so compaction keeps every incident.
+create alerts              3 cleanup.policy=compact "min.compaction.lag.ms=$day_ms"
+create monitors            1 cleanup.policy=compact
+# Dead letters are kept long enough for an operator to look after a weekend away.
+create mentions-dlq        1 "retention.ms=$((14 * day_ms))"
+create mentions-scored-dlq 1 "retention.ms=$((14 * day_ms))"
+
+"$topics" --bootstrap-server "$bootstrap" --list
