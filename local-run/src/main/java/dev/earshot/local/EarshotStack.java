@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,15 +28,28 @@ public final class EarshotStack implements AutoCloseable {
         this.services = services;
     }
 
+    /** The three services' modules, in pipeline order. */
+    public static final List<String> ALL_SERVICES = List.of("ingest-service", "sentiment-service", "alert-service");
+
+    /** All three services on the given HTTP ports (ingest, sentiment, alert). */
+    public static EarshotStack start(Path repoRoot, Path dataDir, int kafkaPort, int[] ports,
+            Map<String, String> serviceEnv, PrintStream echo) {
+        Map<String, Integer> services = new LinkedHashMap<>();
+        for (int i = 0; i < ALL_SERVICES.size(); i++) {
+            services.put(ALL_SERVICES.get(i), ports[i]);
+        }
+        return start(repoRoot, dataDir, kafkaPort, services, serviceEnv, echo);
+    }
+
     /**
      * @param repoRoot     the checkout, whose services have been packaged
      * @param dataDir      where the broker keeps its log and the services their logs
      * @param kafkaPort    0 for any free port
-     * @param ports        HTTP ports of ingest, sentiment and alert
+     * @param portsByModule the services to run (module name → HTTP port), in start order
      * @param serviceEnv   environment shared by the services (catalog, SMTP, poll interval, ...)
      * @param echo         where to copy service output, or null
      */
-    public static EarshotStack start(Path repoRoot, Path dataDir, int kafkaPort, int[] ports,
+    public static EarshotStack start(Path repoRoot, Path dataDir, int kafkaPort, Map<String, Integer> portsByModule,
             Map<String, String> serviceEnv, PrintStream echo) {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, false);
         broker.createTopics(PARTITIONS, Topics.MENTIONS, Topics.MENTIONS_SCORED, Topics.ALERTS, Topics.MENTIONS_DLQ,
@@ -45,10 +59,9 @@ public final class EarshotStack implements AutoCloseable {
         List<ServiceProcess> services = new ArrayList<>();
         EarshotStack stack = new EarshotStack(broker, services);
         try {
-            String[] modules = {"ingest-service", "sentiment-service", "alert-service"};
-            for (int i = 0; i < modules.length; i++) {
-                services.add(ServiceProcess.start(repoRoot, modules[i], ports[i], env,
-                        dataDir.resolve("logs").resolve(modules[i] + ".log"), echo));
+            for (Map.Entry<String, Integer> module : portsByModule.entrySet()) {
+                services.add(ServiceProcess.start(repoRoot, module.getKey(), module.getValue(), env,
+                        dataDir.resolve("logs").resolve(module.getKey() + ".log"), echo));
             }
             for (ServiceProcess service : services) {
                 service.awaitReady(Duration.ofSeconds(90));

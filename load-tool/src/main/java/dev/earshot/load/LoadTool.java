@@ -1,0 +1,122 @@
+package dev.earshot.load;
+
+import dev.earshot.events.Topics;
+import dev.earshot.local.EarshotStack;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Measures Earshot under load on this machine, beside Kafka itself on the same broker and payload.
+ *
+ * <pre>
+ *   ./mvnw -q package -DskipTests
+ *   java -jar load-tool/target/earshot-load.jar sentiment [--mentions 200000] [--brands 50]
+ * </pre>
+ *
+ * {@code sentiment}: raw Kafka produce→consume of N mention payloads through one topic, then the
+ * same N through {@code mentions} → sentiment-service (a separate JVM, as deployed) →
+ * {@code mentions-scored}; first send to last arrival, after a warm-up of each.
+ */
+public final class LoadTool {
+
+    private static final String BASELINE_TOPIC = "load-baseline";
+
+    private LoadTool() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "error");
+        String mode = args.length > 0 ? args[0] : "sentiment";
+        int mentions = intOption(args, "--mentions", 200_000);
+        int brands = intOption(args, "--brands", 50);
+        if (!mode.equals("sentiment")) {
+            System.err.println("unknown mode " + mode + "; known: sentiment");
+            System.exit(2);
+        }
+        sentiment(mentions, brands);
+    }
+
+    private static void sentiment(int mentions, int brands) throws Exception {
+        Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("earshot-load-");
+        Map<String, Integer> services = new LinkedHashMap<>();
+        services.put("sentiment-service", freePort());
+        System.out.printf(Locale.ROOT, "Generating %,d mentions for %d brands ...%n", mentions, brands);
+        List<MentionGenerator.KeyedPayload> payloads = generate(mentions, brands, 1);
+        List<MentionGenerator.KeyedPayload> warmUp = generate(Math.min(50_000, mentions), brands, 2);
+        double avgBytes = payloads.stream().mapToInt(p -> p.value().length).average().orElse(0);
+
+        try (EarshotStack stack = EarshotStack.start(repoRoot, work, 0, services, Map.of(), null)) {
+            String bootstrap = stack.bootstrapServers();
+            createTopic(stack, BASELINE_TOPIC);
+
+            System.out.println("Warming up ...");
+            ThroughputRun.run(bootstrap, BASELINE_TOPIC, BASELINE_TOPIC, warmUp, Duration.ofMinutes(5));
+            ThroughputRun.run(bootstrap, Topics.MENTIONS, Topics.MENTIONS_SCORED, warmUp, Duration.ofMinutes(5));
+
+            System.out.println("Measuring raw Kafka ...");
+            ThroughputRun.Result raw = ThroughputRun.run(bootstrap, BASELINE_TOPIC, BASELINE_TOPIC, payloads,
+                    Duration.ofMinutes(10));
+            System.out.println("Measuring mentions → sentiment-service → mentions-scored ...");
+            ThroughputRun.Result pipeline = ThroughputRun.run(bootstrap, Topics.MENTIONS, Topics.MENTIONS_SCORED,
+                    payloads, Duration.ofMinutes(10));
+
+            System.out.printf(Locale.ROOT, """
+
+                    %d cores, Java %s, %,d mentions (average %.0f bytes of JSON), %d brands, %d partitions
+                    | run                                          | records  | seconds | records/s |
+                    |----------------------------------------------|----------|---------|-----------|
+                    | raw Kafka: produce → consume, one topic      | %,8d | %7.2f | %,9.0f |
+                    | mentions → sentiment-service → scored        | %,8d | %7.2f | %,9.0f |
+                    sentiment-service at %.0f%% of the raw Kafka rate
+                    """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), mentions,
+                    avgBytes, brands, EarshotStack.PARTITIONS,
+                    raw.records(), raw.elapsed().toMillis() / 1000.0, raw.perSecond(),
+                    pipeline.records(), pipeline.elapsed().toMillis() / 1000.0, pipeline.perSecond(),
+                    100 * pipeline.perSecond() / raw.perSecond());
+            if (pipeline.records() < mentions) {
+                System.out.printf("WARNING: only %,d of %,d scored mentions arrived before the timeout%n",
+                        pipeline.records(), mentions);
+            }
+        }
+    }
+
+    private static void createTopic(EarshotStack stack, String topic) {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, EarshotStack.PARTITIONS,
+                    (short) 1))).all().get();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create " + topic, e);
+        }
+    }
+
+    private static List<MentionGenerator.KeyedPayload> generate(int n, int brands, long seed) {
+        MentionGenerator generator = new MentionGenerator(seed, brands);
+        List<MentionGenerator.KeyedPayload> payloads = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            payloads.add(generator.next());
+        }
+        return payloads;
+    }
+
+    private static int intOption(String[] args, String name, int fallback) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return Integer.parseInt(args[i + 1].replace("_", ""));
+            }
+        }
+        return fallback;
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
