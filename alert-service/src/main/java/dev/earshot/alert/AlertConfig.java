@@ -3,29 +3,195 @@ package dev.earshot.alert;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** Settings of alert-service ({@code earshot.alert.*}). */
+/** Settings of alert-service ({@code earshot.alert.*}; env {@code EARSHOT_ALERT_*}). Brands may override the rule thresholds. */
 @ConfigMapping(prefix = "earshot.alert")
 public interface AlertConfig {
 
-    /** The operator's YAML file; alert-service reads each brand's {@code recipients} from it (env EARSHOT_CONFIG). */
+    /** The operator's YAML file: brands, their recipients and overrides, the operators (env EARSHOT_CONFIG). */
     Optional<Path> catalogFile();
 
     /** Who gets alerts for a brand that lists no recipients of its own. */
     Optional<List<String>> defaultRecipients();
 
+    /** Who gets "monitor broken" emails when the operator's file lists no {@code operators}. */
+    Optional<List<String>> operators();
+
+    /** A Slack-compatible incoming-webhook URL for brands that name none of their own. */
+    Optional<String> slackWebhook();
+
     Instant instant();
 
-    /** The rule that raises an alert for one strongly negative mention. */
+    Spike spike();
+
+    Drift drift();
+
+    Incidents incidents();
+
+    Notify notifications();
+
+    Api api();
+
+    Streams streams();
+
+    /** The rule that raises an alert for one dangerous mention. */
     interface Instant {
         /** A negative mention scored at or below this raises an alert at once. */
         @WithDefault("-0.5")
         double threshold();
 
+        /** A negative mention naming a crisis term raises an alert already at or below this score. */
+        @WithDefault("-0.2")
+        double crisisThreshold();
+
         /** At or below this score the alert is HIGH severity, otherwise MEDIUM. */
         @WithDefault("-0.75")
         double highSeverityBelow();
+
+        /** A star rating at or below this share of the best (1 of 5 = 0.2) makes a strong complaint HIGH. */
+        @WithDefault("0.2")
+        double lowRatingShare();
+
+        /** Crisis terms (lawsuit, food poisoning, fraud, ...); the built-in list when unset. */
+        Optional<List<String>> crisisTerms();
+    }
+
+    /** The rule that compares negative mentions in a sliding window with the brand's own baseline. */
+    interface Spike {
+        /** The sliding window. */
+        @WithDefault("60m")
+        Duration window();
+
+        /** How unlikely the window's count must be under the baseline (Poisson tail probability). */
+        @WithDefault("0.0001")
+        double maxPValue();
+
+        /** Never a spike below this many negative mentions in the window. */
+        @WithDefault("2")
+        int minCount();
+
+        /** Negative mentions a day assumed for a brand with no history yet. */
+        @WithDefault("0.5")
+        double priorPerDay();
+
+        /** How many days of history that assumption weighs. */
+        @WithDefault("3")
+        double priorDays();
+
+        /** The negative-share test needs at least this many mentions in the window. */
+        @WithDefault("10")
+        int shareMinMentions();
+
+        /** The window's negative share must exceed the baseline share by this much. */
+        @WithDefault("0.3")
+        double shareJump();
+    }
+
+    /** The rule that notices the average sentiment falling below the brand's usual. */
+    interface Drift {
+        /** Mentions over which the recent average halves its memory. */
+        @WithDefault("20")
+        double fastHalfLife();
+
+        /** Mentions over which the baseline average halves its memory. */
+        @WithDefault("400")
+        double slowHalfLife();
+
+        /** How far the recent average must fall below the baseline. */
+        @WithDefault("0.3")
+        double drop();
+
+        /** No drift alert before the brand has this many scored mentions. */
+        @WithDefault("50")
+        int minMentions();
+    }
+
+    /** How alerts fold into incidents. */
+    interface Incidents {
+        /** A new alert of the same brand and cause within this time of the last one joins its incident. */
+        @WithDefault("6h")
+        Duration foldWindow();
+
+        /** Resolved incidents are forgotten by the store (not by the alerts topic) after this. */
+        @WithDefault("30d")
+        Duration retention();
+
+        /** How many of the worst mentions an incident carries. */
+        @WithDefault("5")
+        int worstMentions();
+    }
+
+    /** Email, Slack, throttling, digest, escalation, retries. */
+    interface Notify {
+        /** Updates to an open incident are sent at most this often. */
+        @WithDefault("15m")
+        Duration updateInterval();
+
+        /** A HIGH incident still unacknowledged after this escalates to the brand's escalation list. */
+        @WithDefault("30m")
+        Duration escalateAfter();
+
+        /** Low-severity incidents are collected into one digest per brand this often. */
+        @WithDefault("1h")
+        Duration digestInterval();
+
+        /** How often pending updates, escalations and failed sends are looked at. */
+        @WithDefault("5s")
+        Duration tick();
+
+        /** First wait before retrying a failed send; doubles each time. */
+        @WithDefault("2s")
+        Duration retryInitial();
+
+        /** Longest wait between two retries. */
+        @WithDefault("5m")
+        Duration retryMax();
+
+        /** A send still failing after this is given up (counted as failed, logged). */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** How long one SMTP or webhook send may take. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** The address people reach this service at, for acknowledge links (env EARSHOT_PUBLIC_URL). */
+        @WithDefault("http://localhost:8083")
+        String publicUrl();
+
+        /** Secret that signs acknowledge links (env EARSHOT_ACK_SECRET); random per start when unset. */
+        Optional<String> ackSecret();
+
+        /** How long an acknowledge link works. */
+        @WithDefault("7d")
+        Duration ackLinkTtl();
+    }
+
+    /** The REST API. */
+    interface Api {
+        /** Bearer token required for changes (acknowledge, resolve, snooze); env EARSHOT_API_TOKEN. Unset = changes refused. */
+        Optional<String> token();
+    }
+
+    /** The Kafka Streams engine that holds the windows, incidents and sent markers. */
+    interface Streams {
+        /** Kafka Streams application id: consumer group and prefix of its changelog topics. */
+        @WithDefault("alert-service")
+        String applicationId();
+
+        /** Where the local copies of the state stores live (rebuilt from Kafka when lost). */
+        @WithDefault("${java.io.tmpdir}/earshot-alert-service")
+        Path stateDir();
+
+        /** Partitions of topics this service creates when they are missing. */
+        @WithDefault("2")
+        int partitions();
+
+        /** How long Kafka Streams may take to commit (exactly-once transactions). */
+        @WithDefault("100ms")
+        Duration commitInterval();
     }
 }

@@ -4,27 +4,81 @@ import dev.earshot.events.Alert;
 import dev.earshot.events.Contribution;
 import dev.earshot.events.Rating;
 import dev.earshot.events.ScoredMention;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
-/** What an alert email shows, worked out once so both the HTML and the text part say the same. */
-public record AlertView(String subject, String severity, String cause, List<String> drivers, String rating,
-        String score, String link) {
+/**
+ * What an incident email shows, worked out once so the HTML and the text part say the same. All
+ * strings here are plain text: the templates escape them (HTML part) or show them as written.
+ *
+ * @param headline  why this email now: first alert, update, re-opened, escalated
+ * @param figures   the rule's figures against the baseline, as "name: value"
+ * @param others    the other worst mentions after the lead one
+ * @param ackLink   the signed acknowledge link, or null
+ */
+public record AlertView(String subject, String severity, String cause, String headline, List<String> drivers,
+        String rating, String score, String link, List<String> figures, List<String> aspects, String reach,
+        String reachBasis, List<MentionView> others, String ackLink) {
 
     private static final int MAX_DRIVERS = 6;
 
+    /** One more mention of the incident, shown briefly. */
+    public record MentionView(String title, String text, String source, String rating, String score, String link) {
+    }
+
     public static AlertView of(Alert alert) {
+        return of(alert, Notification.Purpose.OPENED, null);
+    }
+
+    public static AlertView of(Alert alert, Notification.Purpose purpose, String ackLink) {
         ScoredMention lead = alert.mentions().get(0);
         String severity = alert.severity().name();
-        String cause = switch (alert.kind()) {
+        String cause = cause(alert.kind());
+        String base = severity + " · " + alert.brand().name() + ": " + cause;
+        int count = alert.why().figures() != null && alert.why().figures().containsKey("count")
+                ? alert.why().figures().get("count").intValue() : alert.mentions().size();
+        String subject = switch (purpose) {
+            case UPDATED -> "[Earshot] Update · " + base;
+            case REOPENED -> "[Earshot] Re-opened · " + base;
+            case ESCALATED -> "[Earshot] ESCALATED · " + base;
+            default -> "[Earshot] " + base;
+        };
+        String headline = switch (purpose) {
+            case UPDATED -> "Update to an open incident (revision " + alert.revision() + ").";
+            case REOPENED -> "This incident had been " + "closed or acknowledged, and it is growing again.";
+            case ESCALATED -> "Nobody has acknowledged this HIGH incident yet: it is escalated to you.";
+            default -> alert.kind() == Alert.Kind.INSTANT ? "One mention needs a person now."
+                    : count + " negative mentions call for a look.";
+        };
+        List<String> drivers = lead.explanation().stream().limit(MAX_DRIVERS).map(AlertView::driver).toList();
+        List<String> figures = new ArrayList<>();
+        if (alert.why().figures() != null) {
+            for (Map.Entry<String, Double> e : alert.why().figures().entrySet()) {
+                figures.add(e.getKey() + ": " + number(e.getValue()));
+            }
+        }
+        List<String> aspects = alert.topAspects() == null ? List.of()
+                : alert.topAspects().stream().map(a -> a.aspect() + " (" + a.count() + ")").toList();
+        String reach = alert.reach() == null ? null : String.format(Locale.ROOT,
+                "about %,d to %,d people may have heard of it (%d public complaint%s, about %,d silent unhappy customers)",
+                alert.reach().peopleToldLow(), alert.reach().peopleToldHigh(), alert.reach().complaints(),
+                alert.reach().complaints() == 1 ? "" : "s", alert.reach().silentUnhappy());
+        List<MentionView> others = alert.mentions().stream().skip(1).map(m -> new MentionView(m.mention().title(),
+                m.mention().text(), m.mention().source().id(), rating(m.mention().rating()), score(m.score()),
+                safeLink(m.mention().url()))).toList();
+        return new AlertView(subject, severity, cause, headline, drivers, rating(lead.mention().rating()),
+                score(lead.score()), safeLink(lead.mention().url()), figures, aspects, reach,
+                alert.reach() == null ? null : alert.reach().basis(), others, safeLink(ackLink));
+    }
+
+    static String cause(Alert.Kind kind) {
+        return switch (kind) {
             case INSTANT -> "a strongly negative mention";
             case SPIKE -> "a spike of negative mentions";
             case DRIFT -> "sentiment drifting down";
         };
-        String subject = "[Earshot] " + severity + " · " + alert.brand().name() + ": " + cause;
-        List<String> drivers = lead.explanation().stream().limit(MAX_DRIVERS).map(AlertView::driver).toList();
-        return new AlertView(subject, severity, cause, drivers, rating(lead.mention().rating()),
-                String.format(Locale.ROOT, "%+.2f", lead.score()), safeLink(lead.mention().url()));
     }
 
     /** Only http(s) links are shown: a hostile feed could otherwise plant a {@code javascript:} link. */
@@ -36,11 +90,22 @@ public record AlertView(String subject, String severity, String cause, List<Stri
         return lower.startsWith("https://") || lower.startsWith("http://") ? url.strip() : null;
     }
 
+    private static String score(double score) {
+        return String.format(Locale.ROOT, "%+.2f", score);
+    }
+
+    private static String number(double d) {
+        if (d == Math.rint(d) && Math.abs(d) < 1e12) {
+            return String.valueOf((long) d);
+        }
+        return Math.abs(d) < 0.001 ? String.format(Locale.ROOT, "%.1e", d) : String.format(Locale.ROOT, "%.3f", d);
+    }
+
     private static String driver(Contribution c) {
         return String.format(Locale.ROOT, "\"%s\" (%s, %+.2f)", c.term(), c.rule(), c.weight());
     }
 
-    private static String rating(Rating rating) {
+    static String rating(Rating rating) {
         if (rating == null) {
             return null;
         }

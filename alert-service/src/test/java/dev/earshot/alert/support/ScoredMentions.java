@@ -19,14 +19,22 @@ public final class ScoredMentions {
     }
 
     public static ScoredMention of(String brandId, String brandName, String text, double score, Label label) {
-        String url = "https://citybites.example/reviews/" + Math.abs(text.hashCode());
+        return of(brandId, brandName, text, score, label, label == Label.NEGATIVE ? new Rating(1, 5) : new Rating(5, 5),
+                List.of());
+    }
+
+    public static ScoredMention of(String brandId, String brandName, String text, double score, Label label,
+            Rating rating, List<String> aspects) {
+        String url = "https://citybites.example/reviews/" + Integer.toUnsignedString(text.hashCode());
         Mention mention = new Mention(Mention.SCHEMA_VERSION, MentionIds.id("citybites-feed", null, url, text),
                 MentionIds.contentHash(null, text), new BrandRef(brandId, brandName),
                 new SourceRef("citybites-feed", "feed", "https://citybites.example/feed.xml"), url, null, text,
-                "Dana K.", new Rating(1, 5), Instant.parse("2026-11-22T08:14:00Z"), Instant.now(),
+                "Dana K.", rating, Instant.parse("2026-11-22T08:14:00Z"), Instant.now(),
                 List.of(brandName.toLowerCase()));
-        return new ScoredMention(ScoredMention.SCHEMA_VERSION, mention, score, label, label == Label.NEGATIVE,
-                label == Label.NEGATIVE ? Intent.COMPLAINT : Intent.OTHER, List.of(),
-                List.of(new Contribution("rude", "lexicon", -0.5)), "en", false, Instant.now());
+        boolean negative = label == Label.NEGATIVE;
+        return new ScoredMention(ScoredMention.SCHEMA_VERSION, mention, score, label, negative,
+                negative ? Intent.COMPLAINT : label == Label.POSITIVE ? Intent.PRAISE : Intent.OTHER, aspects,
+                List.of(new Contribution(negative ? "rude" : "lovely", "lexicon", negative ? -0.5 : 0.5)), "en", false,
+                Instant.now());
     }
 }

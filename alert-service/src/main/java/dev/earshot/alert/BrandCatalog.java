@@ -1,0 +1,140 @@
+package dev.earshot.alert;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.earshot.alert.detection.DetectionSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Who hears about what, and how sensitive the rules are, per brand: read once from the operator's
+ * YAML file. Everything here is optional, so a file written for the first version still works.
+ *
+ * <pre>
+ * operators: ["ops@example.com"]              # "monitor broken" emails
+ * brands:
+ *   - id: northwind
+ *     recipients: ["pr@northwind.example"]     # every MEDIUM and HIGH incident, and the LOW digest
+ *     aspectRecipients:                        # also told when an incident is about that aspect
+ *       delivery: ["logistics@northwind.example"]
+ *     escalation: ["cmo@northwind.example"]    # a HIGH incident unacknowledged for too long
+ *     slackWebhook: https://hooks.slack.com/services/...
+ *     alerting: {instantThreshold: -0.6, spikeMinCount: 3, spikeWindowMinutes: 30, driftDrop: 0.25}
+ * </pre>
+ */
+public final class BrandCatalog {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** Per-brand overrides of the rule thresholds; unset fields keep the service-wide default. */
+    public record Alerting(Double instantThreshold, Double crisisThreshold, Double highSeverityBelow,
+            List<String> crisisTerms, Integer spikeWindowMinutes, Double spikeMaxPValue, Integer spikeMinCount,
+            Double priorPerDay, Double shareJump, Double driftDrop, Integer driftMinMentions) {
+    }
+
+    /** One brand as the operator's file describes it (fields alert-service does not use are ignored). */
+    public record Brand(String id, String name, List<String> recipients, Map<String, List<String>> aspectRecipients,
+            List<String> escalation, String slackWebhook, Alerting alerting) {
+    }
+
+    record File(List<Brand> brands, List<String> operators) {
+    }
+
+    private final Map<String, Brand> brands;
+    private final List<String> defaultRecipients;
+    private final List<String> operators;
+    private final String defaultSlackWebhook;
+    private final DetectionSettings defaults;
+
+    public BrandCatalog(Collection<Brand> brands, List<String> defaultRecipients, List<String> operators,
+            String defaultSlackWebhook, DetectionSettings defaults) {
+        this.brands = brands.stream().filter(b -> b.id() != null)
+                .collect(Collectors.toUnmodifiableMap(Brand::id, Function.identity(), (a, b) -> b));
+        this.defaultRecipients = List.copyOf(defaultRecipients);
+        this.operators = List.copyOf(operators);
+        this.defaultSlackWebhook = defaultSlackWebhook;
+        this.defaults = defaults;
+    }
+
+    /** Reads the operator's file; {@code operators} there win over the configured ones. */
+    public static BrandCatalog load(Path file, List<String> defaultRecipients, List<String> operators,
+            String defaultSlackWebhook, DetectionSettings defaults) {
+        File parsed;
+        try {
+            parsed = YAML.readValue(file.toFile(), File.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read brands from " + file + ": " + e.getMessage(), e);
+        }
+        List<Brand> brands = parsed == null || parsed.brands() == null ? List.of() : parsed.brands();
+        List<String> ops = parsed != null && parsed.operators() != null && !parsed.operators().isEmpty()
+                ? parsed.operators() : operators;
+        return new BrandCatalog(brands, defaultRecipients, ops, defaultSlackWebhook, defaults);
+    }
+
+    /** The brand's own recipients, else the default ones. */
+    public List<String> recipients(String brandId) {
+        Brand b = brands.get(brandId);
+        return b != null && b.recipients() != null && !b.recipients().isEmpty() ? b.recipients() : defaultRecipients;
+    }
+
+    /** The brand's recipients plus whoever is named for the given aspects, without duplicates. */
+    public List<String> recipients(String brandId, Collection<String> aspects) {
+        Set<String> all = new LinkedHashSet<>(recipients(brandId));
+        Brand b = brands.get(brandId);
+        if (b != null && b.aspectRecipients() != null) {
+            for (String aspect : aspects) {
+                all.addAll(b.aspectRecipients().getOrDefault(aspect, List.of()));
+            }
+        }
+        return new ArrayList<>(all);
+    }
+
+    public List<String> escalation(String brandId) {
+        Brand b = brands.get(brandId);
+        return b == null || b.escalation() == null ? List.of() : b.escalation();
+    }
+
+    public Optional<String> slackWebhook(String brandId) {
+        Brand b = brands.get(brandId);
+        String url = b != null && b.slackWebhook() != null ? b.slackWebhook() : defaultSlackWebhook;
+        return Optional.ofNullable(url).filter(u -> !u.isBlank());
+    }
+
+    public List<String> operators() {
+        return operators;
+    }
+
+    /** The rule thresholds for the brand: the defaults with the brand's overrides applied. */
+    public DetectionSettings settings(String brandId) {
+        Brand b = brands.get(brandId);
+        if (b == null || b.alerting() == null) {
+            return defaults;
+        }
+        Alerting a = b.alerting();
+        DetectionSettings d = defaults;
+        return new DetectionSettings(or(a.instantThreshold(), d.instantThreshold()),
+                or(a.crisisThreshold(), d.crisisThreshold()), or(a.highSeverityBelow(), d.highSeverityBelow()),
+                d.lowRatingShare(), a.crisisTerms() != null ? a.crisisTerms() : d.crisisTerms(),
+                a.spikeWindowMinutes() != null ? Duration.ofMinutes(a.spikeWindowMinutes()) : d.spikeWindow(),
+                or(a.spikeMaxPValue(), d.spikeMaxPValue()), or(a.spikeMinCount(), d.spikeMinCount()),
+                or(a.priorPerDay(), d.priorPerDay()), d.priorDays(), d.shareMinMentions(), or(a.shareJump(), d.shareJump()),
+                d.driftFastHalfLife(), d.driftSlowHalfLife(), or(a.driftDrop(), d.driftDrop()),
+                or(a.driftMinMentions(), d.driftMinMentions()));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

@@ -1,0 +1,120 @@
+package dev.earshot.alert.detection;
+
+import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.incident.Incident;
+import dev.earshot.alert.incident.IncidentLifecycle;
+import dev.earshot.alert.incident.IncidentProcessor;
+import dev.earshot.alert.messaging.JsonSerde;
+import dev.earshot.alert.notification.Channel;
+import dev.earshot.alert.notification.MonitorProcessor;
+import dev.earshot.alert.notification.NotificationPolicy;
+import dev.earshot.alert.notification.OutboxProcessor;
+import dev.earshot.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * alert-service's Kafka Streams topology, a CDI bean (the tests drive this very bean with
+ * {@code TopologyTestDriver}):
+ *
+ * <pre>
+ * mentions-scored ─┐                                   ┌─▶ alerts (key: incident id)
+ *                  ├─▶ incidents (rules, incidents) ───┼─▶ mentions-scored-dlq (unreadable records)
+ * commands ────────┘                                   └─▶ notifications ─▶ outbox (email, Slack; sent markers)
+ * monitors ─────────▶ monitor notices ─────────────────────▶ notifications
+ * </pre>
+ */
+@Singleton
+public class DetectionTopology {
+
+    /** Internal topic of staff commands (acknowledge, resolve, snooze), keyed by brand id. */
+    public static final String COMMANDS_TOPIC = "alert-service-incident-commands";
+    /** Internal topic of notifications to deliver, keyed by notification id. */
+    public static final String NOTIFICATIONS_TOPIC = "alert-service-notifications";
+    /** Header naming why a record went to the dead-letter topic. */
+    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
+
+    public static final String HISTORY_STORE = "brand-history";
+    public static final String INCIDENT_STORE = "incidents";
+    public static final String CURRENT_STORE = "current-incidents";
+    public static final String SEEN_STORE = "seen-mentions";
+    public static final String MONITOR_STORE = "monitor-status";
+    public static final String PENDING_STORE = "outbox-pending";
+    public static final String SENT_STORE = "outbox-sent";
+
+    public static final String ALERTS_SINK = "alerts-sink";
+    public static final String DLQ_SINK = "dlq-sink";
+    public static final String NOTIFY_SINK = "notifications-sink";
+
+    /** Everything the topology needs, so tests can build it with their own channels and settings. */
+    public static Topology build(AlertConfig config, BrandCatalog catalog, List<Channel> channels,
+            MeterRegistry metrics) {
+        return build(config, catalog, channels, metrics, true);
+    }
+
+    /**
+     * @param persistent RocksDB stores (production); false = in-memory stores, changelog-backed all the
+     *                   same, for tests whose driver commits after every record
+     */
+    public static Topology build(AlertConfig config, BrandCatalog catalog, List<Channel> channels,
+            MeterRegistry metrics, boolean persistent) {
+        Function<String, KeyValueBytesStoreSupplier> store = persistent ? Stores::persistentKeyValueStore
+                : Stores::inMemoryKeyValueStore;
+        AlertConfig.Notify notify = config.notifications();
+        AlertConfig.Incidents inc = config.incidents();
+        IncidentLifecycle lifecycle = new IncidentLifecycle(inc.foldWindow(), inc.worstMentions());
+        NotificationPolicy policy = new NotificationPolicy(notify.updateInterval(), notify.escalateAfter());
+        StringDeserializer in = new StringDeserializer();
+        StringSerializer out = new StringSerializer();
+
+        Topology t = new Topology();
+        t.addSource("mentions", in, in, Topics.MENTIONS_SCORED);
+        t.addSource("commands", in, in, COMMANDS_TOPIC);
+        t.addProcessor("incidents", () -> new IncidentProcessor(catalog, lifecycle, policy, notify.tick(),
+                notify.digestInterval(), inc.retention(), metrics), "mentions", "commands");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(HISTORY_STORE), Serdes.String(),
+                new JsonSerde<>(BrandHistory.class)), "incidents");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(INCIDENT_STORE), Serdes.String(),
+                new JsonSerde<>(Incident.class)), "incidents");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(CURRENT_STORE), Serdes.String(),
+                Serdes.String()), "incidents");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(SEEN_STORE), Serdes.String(),
+                Serdes.Long()), "incidents");
+        t.addSink(ALERTS_SINK, Topics.ALERTS, out, out, "incidents");
+        t.addSink(DLQ_SINK, Topics.MENTIONS_SCORED_DLQ, out, out, "incidents");
+
+        t.addSource("monitors", in, in, Topics.MONITORS);
+        t.addProcessor("monitor-notices", MonitorProcessor::new, "monitors");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(MONITOR_STORE), Serdes.String(),
+                Serdes.String()), "monitor-notices");
+        t.addSink(NOTIFY_SINK, NOTIFICATIONS_TOPIC, out, out, "incidents", "monitor-notices");
+
+        t.addSource("notifications", in, in, NOTIFICATIONS_TOPIC);
+        t.addProcessor("outbox", () -> new OutboxProcessor(channels, notify.tick(), notify.retryInitial(),
+                notify.retryMax(), notify.giveUpAfter(), Duration.ofDays(30).plus(inc.retention()), metrics),
+                "notifications");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(PENDING_STORE), Serdes.String(),
+                new JsonSerde<>(OutboxProcessor.Pending.class)), "outbox");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(SENT_STORE), Serdes.String(),
+                Serdes.Long()), "outbox");
+        return t;
+    }
+
+    @Produces
+    @Singleton
+    Topology topology(AlertConfig config, BrandCatalog catalog, Instance<Channel> channels, MeterRegistry metrics) {
+        return build(config, catalog, channels.stream().toList(), metrics);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.earshot.alert.incident;
+
+import dev.earshot.events.Alert;
+import dev.earshot.events.BrandRef;
+import dev.earshot.events.ScoredMention;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An incident as alert-service keeps it in its changelog-backed store: what is published on
+ * {@code alerts} (see {@link #toAlert}) plus the bookkeeping for notifications. Public fields for
+ * the JSON store serde; {@link IncidentLifecycle} is what changes them.
+ */
+public final class Incident {
+
+    public String id;
+    public int revision;
+    public BrandRef brand;
+    public Alert.Kind kind;
+    public Alert.Severity severity;
+    public Alert.State state;
+    /** What incidents of a brand are grouped by ({@code negative} or {@code drift}). */
+    public String cause;
+    public Alert.Reason why;
+    /** The worst mentions, most negative first. */
+    public List<ScoredMention> mentions = new ArrayList<>();
+    /** Mentions folded into the incident, and how many of them are complaints. */
+    public int mentionCount;
+    public int complaintCount;
+    public Map<String, Integer> aspects = new LinkedHashMap<>();
+    public Instant raisedAt;
+    public Instant updatedAt;
+    /** Event time of the newest mention that fired a rule: the fold window runs from here. */
+    public long lastDetectionMs;
+    public String acknowledgedBy;
+    public Instant acknowledgedAt;
+    public Instant snoozedUntil;
+
+    /** Wall-clock time of the last email or webhook decided for this incident (0 = never). */
+    public long lastNotifiedMs;
+    /** A change not yet told because of the update interval or a snooze. */
+    public boolean updatePending;
+    public boolean escalated;
+    /** A LOW incident waiting for the next digest. */
+    public boolean inDigest;
+
+    public Alert toAlert() {
+        List<Alert.AspectCount> top = aspects.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(3).map(e -> new Alert.AspectCount(e.getKey(), e.getValue())).toList();
+        return new Alert(Alert.SCHEMA_VERSION, id, revision, brand, kind, severity, state, why, List.copyOf(mentions),
+                raisedAt, updatedAt, top, Reach.estimate(complaintCount), acknowledgedBy, acknowledgedAt, snoozedUntil);
+    }
+}

@@ -1,0 +1,130 @@
+package dev.earshot.alert.incident;
+
+import dev.earshot.alert.detection.Detection;
+import dev.earshot.events.Alert;
+import dev.earshot.events.ScoredMention;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Folds alerts into incidents: {@code open → acknowledged → resolved}, re-opened when the same brand
+ * and cause surges again within the fold window. Every change is a new revision.
+ */
+public final class IncidentLifecycle {
+
+    private final Duration foldWindow;
+    private final int worstMentions;
+
+    public IncidentLifecycle(Duration foldWindow, int worstMentions) {
+        this.foldWindow = foldWindow;
+        this.worstMentions = worstMentions;
+    }
+
+    /** Whether a detection at {@code eventMs} belongs to {@code current} rather than a new incident. */
+    public boolean folds(Incident current, long eventMs) {
+        return current != null && eventMs - current.lastDetectionMs <= foldWindow.toMillis();
+    }
+
+    /** A new incident, revision 1, whose id is derived from what raised it (so a replay finds the same id). */
+    public Incident open(Detection d, ScoredMention scored, long eventMs, Instant now) {
+        Incident inc = new Incident();
+        inc.id = id(d, scored, eventMs);
+        inc.revision = 1;
+        inc.brand = scored.mention().brand();
+        inc.kind = d.kind();
+        inc.severity = d.severity();
+        inc.state = Alert.State.OPEN;
+        inc.cause = d.cause();
+        inc.why = new Alert.Reason(d.rule(), d.summary(), d.figures());
+        inc.raisedAt = now;
+        inc.updatedAt = now;
+        add(inc, scored);
+        inc.lastDetectionMs = eventMs;
+        return inc;
+    }
+
+    /**
+     * Adds a detection and its mention to an incident.
+     *
+     * @return true when the incident was acknowledged or resolved and this surge re-opened it
+     */
+    public boolean fold(Incident inc, Detection d, ScoredMention scored, long eventMs, Instant now) {
+        // Staff who acknowledged are on it: more of the same stays acknowledged; a worse surge re-opens.
+        boolean reopened = inc.state == Alert.State.RESOLVED
+                || (inc.state == Alert.State.ACKNOWLEDGED && d.severity().compareTo(inc.severity) > 0);
+        if (reopened) {
+            inc.state = Alert.State.OPEN;
+            inc.escalated = false;
+        }
+        inc.revision++;
+        if (d.severity().compareTo(inc.severity) > 0) {
+            inc.severity = d.severity();
+        }
+        inc.why = new Alert.Reason(d.rule(), d.summary(), d.figures());
+        inc.updatedAt = now;
+        add(inc, scored);
+        inc.lastDetectionMs = Math.max(inc.lastDetectionMs, eventMs);
+        return reopened;
+    }
+
+    /** Applies a staff command; false when it changes nothing (already in that state, unknown action). */
+    public boolean apply(Incident inc, IncidentCommand cmd, Instant now) {
+        switch (cmd.action()) {
+            case ACKNOWLEDGE -> {
+                if (inc.state != Alert.State.OPEN) {
+                    return false;
+                }
+                inc.state = Alert.State.ACKNOWLEDGED;
+                inc.acknowledgedBy = cmd.by();
+                inc.acknowledgedAt = now;
+            }
+            case RESOLVE -> {
+                if (inc.state == Alert.State.RESOLVED) {
+                    return false;
+                }
+                inc.state = Alert.State.RESOLVED;
+                inc.updatePending = false;
+            }
+            case SNOOZE -> {
+                if (cmd.snoozeMinutes() <= 0) {
+                    return false;
+                }
+                inc.snoozedUntil = now.plus(Duration.ofMinutes(cmd.snoozeMinutes()));
+            }
+            default -> {
+                return false;
+            }
+        }
+        inc.revision++;
+        inc.updatedAt = now;
+        return true;
+    }
+
+    private void add(Incident inc, ScoredMention scored) {
+        inc.mentionCount++;
+        if (scored.complaint() || scored.label() == dev.earshot.events.Label.NEGATIVE) {
+            inc.complaintCount++;
+        }
+        for (String aspect : scored.aspects() == null ? List.<String>of() : scored.aspects()) {
+            inc.aspects.merge(aspect.toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        List<ScoredMention> worst = new ArrayList<>(inc.mentions);
+        worst.removeIf(m -> m.mention().id().equals(scored.mention().id()));
+        worst.add(scored);
+        worst.sort(Comparator.comparingDouble(ScoredMention::score));
+        inc.mentions = new ArrayList<>(worst.subList(0, Math.min(worstMentions, worst.size())));
+    }
+
+    static String id(Detection d, ScoredMention scored, long eventMs) {
+        String brand = scored.mention().brand().id();
+        return switch (d.kind()) {
+            case INSTANT -> "instant-" + brand + "-" + scored.mention().id();
+            case SPIKE -> "spike-" + brand + "-" + (eventMs / 60_000);
+            case DRIFT -> "drift-" + brand + "-" + (eventMs / 60_000);
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package dev.earshot.alert.messaging;
+
+import dev.earshot.alert.incident.IncidentCommand;
+import dev.earshot.events.EventJson;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+
+/** Writes staff commands to the internal commands topic keyed by brand id, waiting for Kafka's ack. */
+@ApplicationScoped
+public class CommandPublisher {
+
+    /** Outgoing channel, mapped to {@link dev.earshot.alert.detection.DetectionTopology#COMMANDS_TOPIC}. */
+    public static final String CHANNEL = "incident-commands";
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final MutinyEmitter<Record<String, String>> emitter;
+
+    public CommandPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Completes when Kafka has acknowledged the command; retried a few times with backoff. */
+    public Uni<Void> publish(IncidentCommand command) {
+        return Uni.createFrom().deferred(() -> emitter.send(Record.of(command.brandId(), EventJson.writeString(command))))
+                .ifNoItem().after(ACK_TIMEOUT).fail()
+                .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3);
+    }
+}

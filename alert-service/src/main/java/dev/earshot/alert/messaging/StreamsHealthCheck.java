@@ -1,0 +1,31 @@
+package dev.earshot.alert.messaging;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.kafka.streams.KafkaStreams;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready when Kafka Streams runs (or is rebalancing) and its state folder is writable. */
+@Readiness
+@ApplicationScoped
+public class StreamsHealthCheck implements HealthCheck {
+
+    private final StreamsRuntime runtime;
+
+    public StreamsHealthCheck(StreamsRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        KafkaStreams.State state = runtime.state();
+        Path dir = runtime.stateDir();
+        boolean writable = dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
+        boolean up = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) && writable;
+        return HealthCheckResponse.named("kafka-streams").status(up).withData("state", state.name())
+                .withData("stateDir", String.valueOf(dir)).withData("stateDirWritable", writable).build();
+    }
+}

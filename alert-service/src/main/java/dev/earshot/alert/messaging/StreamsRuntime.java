@@ -1,0 +1,177 @@
+package dev.earshot.alert.messaging;
+
+import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.events.Topics;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runs the detection topology with the application: creates the topics it reads when they are
+ * missing, starts Kafka Streams (exactly-once, state under a configurable folder) on start-up and
+ * closes it on shutdown.
+ */
+@Singleton
+public class StreamsRuntime {
+
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Topology topology;
+    private final AlertConfig.Streams config;
+    private final String bootstrapServers;
+    private volatile KafkaStreams streams;
+    private volatile Path stateDir;
+
+    public StreamsRuntime(Topology topology, AlertConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+        this.topology = topology;
+        this.config = config.streams();
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Starts Kafka Streams; the state folder is per Kafka cluster, so a new cluster never sees old state. */
+    public synchronized void start() {
+        String clusterId = ensureTopics();
+        stateDir = config.stateDir().resolve(clusterId.replaceAll("[^A-Za-z0-9_-]", "_"));
+        try {
+            Files.createDirectories(stateDir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the Kafka Streams state folder " + stateDir, e);
+        }
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.commitInterval().toMillis()));
+        p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        KafkaStreams ks = new KafkaStreams(topology, p);
+        ks.setUncaughtExceptionHandler(e -> {
+            Log.errorf(e, "Kafka Streams thread failed; replacing it (its work is redone from the last commit)");
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+        ks.setStateListener((now, before) -> Log.infof("Kafka Streams %s -> %s", before, now));
+        ks.start();
+        streams = ks;
+    }
+
+    public synchronized void stop() {
+        KafkaStreams ks = streams;
+        if (ks != null) {
+            ks.close(Duration.ofSeconds(30));
+            streams = null;
+        }
+    }
+
+    /** Stops, optionally deletes the local state (it is rebuilt from the changelogs), and starts again. */
+    public synchronized void restart(boolean wipeLocalState) {
+        KafkaStreams ks = streams;
+        stop();
+        if (wipeLocalState && ks != null) {
+            ks.cleanUp();
+        }
+        start();
+    }
+
+    public KafkaStreams.State state() {
+        KafkaStreams ks = streams;
+        return ks == null ? KafkaStreams.State.NOT_RUNNING : ks.state();
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** This replica's part of a key-value store (its partitions only). */
+    public <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+        KafkaStreams ks = streams;
+        if (ks == null) {
+            throw new IllegalStateException("Kafka Streams is not running");
+        }
+        return ks.store(StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+    }
+
+    /** Creates the topics the topology reads when missing; the commands topic is co-partitioned with mentions. */
+    private String ensureTopics() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            String clusterId = admin.describeCluster().clusterId().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            create(admin, Topics.MENTIONS_SCORED, config.partitions());
+            create(admin, Topics.MONITORS, config.partitions());
+            create(admin, DetectionTopology.NOTIFICATIONS_TOPIC, config.partitions());
+            Map<String, TopicDescription> described = admin.describeTopics(List.of(Topics.MENTIONS_SCORED))
+                    .allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            int partitions = described.get(Topics.MENTIONS_SCORED).partitions().size();
+            create(admin, DetectionTopology.COMMANDS_TOPIC, partitions);
+            int commandPartitions = admin.describeTopics(List.of(DetectionTopology.COMMANDS_TOPIC)).allTopicNames()
+                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(DetectionTopology.COMMANDS_TOPIC)
+                    .partitions().size();
+            if (commandPartitions != partitions) {
+                throw new IllegalStateException(DetectionTopology.COMMANDS_TOPIC + " has " + commandPartitions
+                        + " partitions but " + Topics.MENTIONS_SCORED + " has " + partitions
+                        + ": they must match so commands reach the task that owns the incident");
+            }
+            return clusterId;
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to set up topics", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting up topics", e);
+        }
+    }
+
+    private static void create(Admin admin, String topic, int partitions)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (existing.contains(topic)) {
+            return;
+        }
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
+                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+    }
+}

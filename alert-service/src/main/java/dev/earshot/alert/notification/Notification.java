@@ -1,0 +1,49 @@
+package dev.earshot.alert.notification;
+
+import dev.earshot.events.Alert;
+import dev.earshot.events.MonitorEvent;
+import java.util.List;
+
+/**
+ * Something to tell people, decided once by the incident processor and written to the internal
+ * notifications topic; the outbox delivers it on each channel exactly once.
+ *
+ * @param id       deterministic: incident id + revision + purpose, so a replay yields the same id
+ * @param alert    the incident revision told about (null for digests and monitor events)
+ * @param digest   the LOW incidents of a digest
+ * @param monitor  the monitor event behind a "monitor broken" email
+ */
+public record Notification(String id, Purpose purpose, String brandId, Alert alert, List<Alert> digest,
+        MonitorEvent monitor) {
+
+    public enum Purpose {
+        /** The first alert of an incident: sent at once. */
+        OPENED,
+        /** A later revision of an open incident: at most one per update interval. */
+        UPDATED,
+        /** A resolved or acknowledged incident that surged again. */
+        REOPENED,
+        /** A HIGH incident nobody acknowledged in time: to the brand's escalation list. */
+        ESCALATED,
+        /** The brand's LOW incidents of the last digest interval. */
+        DIGEST,
+        /** A source ingest-service can no longer read: to the operators. */
+        MONITOR
+    }
+
+    public static Notification about(Alert alert, Purpose purpose) {
+        String id = purpose == Purpose.ESCALATED ? alert.incidentId() + "#escalated"
+                : alert.incidentId() + "#r" + alert.revision() + "#" + purpose.name().toLowerCase();
+        return new Notification(id, purpose, alert.brand().id(), alert, List.of(), null);
+    }
+
+    public static Notification digest(String brandId, List<Alert> alerts, long nowMs) {
+        return new Notification("digest-" + brandId + "-" + nowMs, Purpose.DIGEST, brandId, null, List.copyOf(alerts),
+                null);
+    }
+
+    public static Notification monitor(MonitorEvent event) {
+        return new Notification("monitor-" + event.sourceId() + "-" + event.status().name().toLowerCase() + "-"
+                + (event.at() == null ? 0 : event.at().toEpochMilli()), Purpose.MONITOR, null, null, List.of(), event);
+    }
+}

@@ -1,0 +1,284 @@
+package dev.earshot.alert.detection;
+
+import static dev.earshot.events.ContractAssert.ALERT;
+import static dev.earshot.events.ContractAssert.assertMatchesSchema;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.incident.IncidentCommand;
+import dev.earshot.alert.notification.Notification;
+import dev.earshot.alert.support.RecordingChannel;
+import dev.earshot.alert.support.ScoredMentions;
+import dev.earshot.alert.support.TestConfig;
+import dev.earshot.events.Alert;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.Label;
+import dev.earshot.events.MonitorEvent;
+import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention;
+import dev.earshot.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The topology with explicit event timestamps and a driven wall clock: rules, incidents, throttling, outbox. */
+class DetectionTopologyTest {
+
+    static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+    static final Duration UPDATE_INTERVAL = Duration.ofMinutes(15);
+
+    @TempDir
+    Path stateDir;
+
+    TopologyTestDriver driver;
+    TestInputTopic<String, String> mentions;
+    TestInputTopic<String, String> commands;
+    TestInputTopic<String, String> monitors;
+    TestOutputTopic<String, String> alerts;
+    TestOutputTopic<String, String> dlq;
+    RecordingChannel email = new RecordingChannel();
+    int seq;
+
+    @BeforeEach
+    void start() {
+        AlertConfig config = TestConfig.with(Map.of("earshot.alert.notifications.update-interval", "15m",
+                "earshot.alert.notifications.escalate-after", "30m", "earshot.alert.notifications.tick", "1s",
+                "earshot.alert.notifications.retry-initial", "2s", "earshot.alert.notifications.retry-max", "1m"));
+        BrandCatalog catalog = new BrandCatalog(List.of(), List.of("pr@example.com"), List.of("ops@example.com"), null,
+                DetectionSettings.defaults());
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(DetectionTopology.build(config, catalog, List.of(email),
+                new SimpleMeterRegistry(), false), props, START);
+        StringSerializer s = new StringSerializer();
+        StringDeserializer d = new StringDeserializer();
+        mentions = driver.createInputTopic(Topics.MENTIONS_SCORED, s, s);
+        commands = driver.createInputTopic(DetectionTopology.COMMANDS_TOPIC, s, s);
+        monitors = driver.createInputTopic(Topics.MONITORS, s, s);
+        alerts = driver.createOutputTopic(Topics.ALERTS, d, d);
+        dlq = driver.createOutputTopic(Topics.MENTIONS_SCORED_DLQ, d, d);
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void calmMonthThenStormIsOneIncidentEmailThenThrottledUpdates() {
+        Instant t = calmMonth("northwind");
+        alerts.readRecordsToList();
+        assertEquals(0, email.delivered.size(), "a calm month raises nothing");
+
+        // The storm: moderate complaints (none alarming alone), one every two minutes.
+        for (int i = 0; i < 12; i++) {
+            t = t.plus(Duration.ofMinutes(2));
+            send("northwind", "Slow service and cold coffee again, visit " + i, -0.4, Label.NEGATIVE, t);
+        }
+        assertEquals(1, email.delivered.size(), "one email for the storm so far: " + email.delivered);
+        Notification first = email.delivered.get(0);
+        assertEquals(Notification.Purpose.OPENED, first.purpose());
+        assertEquals(Alert.Kind.SPIKE, first.alert().kind());
+        assertTrue(first.alert().why().figures().get("count") >= 2);
+
+        List<Alert> revisions = alerts.readValuesToList().stream().map(v -> EventJson.read(v, Alert.class)).toList();
+        assertTrue(revisions.size() >= 10, "every change of the incident is on alerts: " + revisions.size());
+        assertTrue(revisions.stream().allMatch(a -> a.incidentId().equals(first.alert().incidentId())),
+                "one incident for the storm");
+        revisions.forEach(a -> assertMatchesSchema(ALERT, EventJson.writeString(a)));
+        Alert last = revisions.get(revisions.size() - 1);
+        assertEquals(revisions.size(), last.revision());
+        assertTrue(last.reach() != null && last.reach().silentUnhappy() == 26 * last.reach().complaints());
+
+        driver.advanceWallClockTime(UPDATE_INTERVAL.plusSeconds(1));
+        assertEquals(2, email.delivered.size(), "one throttled update after the interval");
+        assertEquals(Notification.Purpose.UPDATED, email.delivered.get(1).purpose());
+        assertEquals(last.revision(), email.delivered.get(1).alert().revision(), "the update tells the newest revision");
+        driver.advanceWallClockTime(UPDATE_INTERVAL.plusSeconds(1));
+        assertEquals(List.of(Notification.Purpose.OPENED, Notification.Purpose.UPDATED, Notification.Purpose.ESCALATED),
+                email.delivered.stream().map(Notification::purpose).toList(),
+                "nothing new: no update; the HIGH storm nobody acknowledged is escalated after 30 minutes");
+        assertEquals(Alert.Severity.HIGH, last.severity());
+    }
+
+    @Test
+    void singleMildComplaintAndASurgeOfPraiseSendNothing() {
+        Instant t = calmMonth("northwind");
+        send("northwind", "A bit slow today", -0.2, Label.NEGATIVE, t.plusSeconds(60));
+        for (int i = 0; i < 40; i++) {
+            send("northwind", "Best flat white in town, lovely staff " + i, 0.8, Label.POSITIVE, t.plusSeconds(120 + i));
+        }
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertEquals(List.of(), email.delivered);
+        assertTrue(alerts.isEmpty());
+    }
+
+    @Test
+    void furiousMentionIsAlertedAtOnceAndItsRedeliveryIsIgnored() {
+        Instant t = START.plusSeconds(10);
+        ScoredMention furious = ScoredMentions.of("acme", "Acme Mobile",
+                "Acme cut off my line and charged me twice. Never again!", -0.86, Label.NEGATIVE);
+        send(furious, t);
+        send(furious, t.plusSeconds(5));
+        assertEquals(1, email.delivered.size());
+        Alert alert = email.delivered.get(0).alert();
+        assertEquals(Alert.Kind.INSTANT, alert.kind());
+        assertEquals(Alert.Severity.HIGH, alert.severity());
+        assertEquals("instant-acme-" + furious.mention().id(), alert.incidentId());
+        assertEquals(1, alerts.readRecordsToList().size(), "the redelivered mention changed nothing");
+    }
+
+    @Test
+    void crisisTermRaisesAHighAlertEvenWhenTheScoreIsMild() {
+        send(ScoredMentions.of("acme", "Acme", "Got food poisoning after lunch there", -0.3, Label.NEGATIVE),
+                START.plusSeconds(1));
+        assertEquals(1, email.delivered.size());
+        assertEquals(Alert.Severity.HIGH, email.delivered.get(0).alert().severity());
+        assertEquals(InstantRule.CRISIS_RULE, email.delivered.get(0).alert().why().rule());
+    }
+
+    @Test
+    void failedSendsAreRetriedWithBackoffAndDeliveredExactlyOnce() {
+        email.down = true;
+        send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE),
+                START.plusSeconds(1));
+        driver.advanceWallClockTime(Duration.ofSeconds(1));
+        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        assertTrue(email.failures >= 2, "retried: " + email.failures);
+        assertEquals(0, email.delivered.size());
+        email.down = false;
+        for (int i = 0; i < 10; i++) {
+            driver.advanceWallClockTime(Duration.ofSeconds(30));
+        }
+        assertEquals(1, email.delivered.size(), "delivered once the server is back, and only once");
+    }
+
+    @Test
+    void highIncidentNobodyAcknowledgesEscalatesOnceAndAcknowledgedOneDoesNot() {
+        send(ScoredMentions.of("acme", "Acme", "Charged three times, this is a scam", -0.9, Label.NEGATIVE),
+                START.plusSeconds(1));
+        String first = email.delivered.get(0).alert().incidentId();
+        send(ScoredMentions.of("globex", "Globex", "Worst service ever, awful and rude", -0.9, Label.NEGATIVE),
+                START.plusSeconds(2));
+        String second = email.delivered.get(1).alert().incidentId();
+        commands.pipeInput("globex", EventJson.writeString(new IncidentCommand(second, "globex",
+                IncidentCommand.Action.ACKNOWLEDGE, "dana", 0, START)), START.plusSeconds(3));
+        Alert acked = EventJson.read(alerts.readValuesToList().get(2), Alert.class);
+        assertEquals(Alert.State.ACKNOWLEDGED, acked.state());
+        assertEquals("dana", acked.acknowledgedBy());
+
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        List<Notification> escalations = email.delivered.stream()
+                .filter(n -> n.purpose() == Notification.Purpose.ESCALATED).toList();
+        assertEquals(1, escalations.size(), "escalated once: " + email.delivered);
+        assertEquals(first, escalations.get(0).alert().incidentId());
+    }
+
+    @Test
+    void resolvedIncidentReopensWhenItSurgesAgain() {
+        ScoredMention m = ScoredMentions.of("acme", "Acme", "Awful, rude, never again", -0.9, Label.NEGATIVE);
+        send(m, START.plusSeconds(1));
+        String id = email.delivered.get(0).alert().incidentId();
+        commands.pipeInput("acme", EventJson.writeString(new IncidentCommand(id, "acme",
+                IncidentCommand.Action.RESOLVE, "dana", 0, START)), START.plusSeconds(2));
+        send(ScoredMentions.of("acme", "Acme", "Still awful and rude, no refund", -0.9, Label.NEGATIVE),
+                START.plusSeconds(60));
+        assertEquals(Notification.Purpose.REOPENED, email.delivered.get(1).purpose());
+        assertEquals(id, email.delivered.get(1).alert().incidentId());
+        assertEquals(Alert.State.OPEN, email.delivered.get(1).alert().state());
+    }
+
+    @Test
+    void lowSeverityDriftGoesToTheDigestNotToAnImmediateEmail() {
+        Instant t = START;
+        for (int i = 0; i < 200; i++) {
+            t = t.plus(Duration.ofMinutes(30));
+            send("northwind", "Nice coffee " + i, 0.5, Label.POSITIVE, t);
+        }
+        for (int i = 0; i < 30; i++) {
+            t = t.plus(Duration.ofMinutes(30));
+            send("northwind", "Meh, it was okay I guess " + i, -0.05, Label.NEUTRAL, t);
+        }
+        assertEquals(0, email.delivered.size(), "drift alone is LOW: no immediate email");
+        Alert drift = alerts.readValuesToList().stream().map(v -> EventJson.read(v, Alert.class))
+                .filter(a -> a.kind() == Alert.Kind.DRIFT).findFirst().orElseThrow();
+        assertEquals(Alert.Severity.LOW, drift.severity());
+        driver.advanceWallClockTime(Duration.ofHours(1).plusSeconds(1));
+        assertEquals(1, email.delivered.size());
+        assertEquals(Notification.Purpose.DIGEST, email.delivered.get(0).purpose());
+        assertEquals(drift.incidentId(), email.delivered.get(0).digest().get(0).incidentId());
+    }
+
+    @Test
+    void brokenMonitorIsToldOnceUntilItRecoversAndBreaksAgain() {
+        MonitorEvent failing = new MonitorEvent(1, "citybites-feed", "https://citybites.example/feed.xml",
+                MonitorEvent.Status.FAILING, 5, "answered HTTP 503", START, START.plusSeconds(300));
+        monitors.pipeInput("citybites-feed", EventJson.writeString(failing), START);
+        monitors.pipeInput("citybites-feed", EventJson.writeString(new MonitorEvent(1, "citybites-feed", null,
+                MonitorEvent.Status.FAILING, 6, "answered HTTP 503", START, START.plusSeconds(360))), START);
+        monitors.pipeInput("citybites-feed", EventJson.writeString(new MonitorEvent(1, "citybites-feed", null,
+                MonitorEvent.Status.RECOVERED, 0, null, START, START.plusSeconds(420))), START);
+        monitors.pipeInput("citybites-feed", EventJson.writeString(new MonitorEvent(1, "citybites-feed", null,
+                MonitorEvent.Status.SILENT, 0, null, START, START.plusSeconds(480))), START);
+        assertEquals(List.of(Notification.Purpose.MONITOR, Notification.Purpose.MONITOR),
+                email.delivered.stream().map(Notification::purpose).toList());
+        assertEquals(MonitorEvent.Status.SILENT, email.delivered.get(1).monitor().status());
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicWithTheReason() {
+        mentions.pipeInput("acme", "{oops", START);
+        TestRecord<String, String> dead = dlq.readRecord();
+        assertEquals("{oops", dead.value());
+        String reason = new String(dead.headers().lastHeader(DetectionTopology.DEAD_LETTER_REASON).value());
+        assertTrue(reason.contains("not a ScoredMention"), reason);
+        send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE), START);
+        assertEquals(1, email.delivered.size(), "the next record is still handled");
+    }
+
+    /** A month of a calm brand: about 20 mentions a day with a daily rhythm, one in ten mildly negative. */
+    Instant calmMonth(String brand) {
+        Instant t = START;
+        for (int day = 0; day < 30; day++) {
+            for (int hour = 7; hour < 22; hour++) {
+                int n = hour >= 11 && hour <= 14 ? 3 : 1;
+                for (int k = 0; k < n; k++) {
+                    t = START.plus(Duration.ofDays(day)).plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(k * 15L));
+                    boolean negative = seq % 10 == 0;
+                    send(brand, "visit " + seq, negative ? -0.3 : 0.5, negative ? Label.NEGATIVE : Label.POSITIVE, t);
+                }
+            }
+        }
+        return t.plus(Duration.ofHours(2));
+    }
+
+    void send(String brand, String text, double score, Label label, Instant at) {
+        seq++;
+        send(ScoredMentions.of(brand, brand, text + " #" + seq, score, label,
+                label == Label.NEGATIVE ? new Rating(2, 5) : new Rating(4, 5), List.of("waiting")), at);
+    }
+
+    void send(ScoredMention m, Instant at) {
+        mentions.pipeInput(m.mention().brand().id(), EventJson.writeString(m), at);
+    }
+}
