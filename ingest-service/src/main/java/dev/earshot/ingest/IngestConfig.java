@@ -6,14 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Settings of ingest-service ({@code earshot.ingest.*}). */
+/** Settings of ingest-service ({@code earshot.ingest.*}); the README lists each with its env name. */
 @ConfigMapping(prefix = "earshot.ingest")
 public interface IngestConfig {
 
     /** The YAML file with the brands to watch and the sources to poll (env EARSHOT_CONFIG). */
     Optional<Path> catalogFile();
 
-    /** How often every source is polled. */
+    /** How often every source is polled, unless the source sets its own {@code interval}. */
     @WithDefault("60s")
     Duration pollInterval();
 
@@ -21,8 +21,24 @@ public interface IngestConfig {
     @WithDefault("5s")
     Duration initialDelay();
 
+    /** Lets sources reach loopback, private and link-local addresses (env EARSHOT_ALLOW_PRIVATE_NETWORKS). */
+    @WithDefault("false")
+    boolean allowPrivateNetworks();
+
+    /** Bearer token that the mutating API endpoints require (env EARSHOT_API_TOKEN); without it they refuse. */
+    Optional<String> apiToken();
+
     Http http();
 
+    Hosts hosts();
+
+    Poll poll();
+
+    Robots robots();
+
+    Shards shards();
+
+    /** How sources are fetched. */
     interface Http {
         /** Sent on every request, so site owners can see who polls them and why. */
         @WithDefault("EarshotBot/0.1 (+https://github.com/earshot/earshot; brand-mention monitor)")
@@ -32,12 +48,72 @@ public interface IngestConfig {
         @WithDefault("5s")
         Duration connectTimeout();
 
-        /** Time for a whole response, from request to last byte. */
-        @WithDefault("20s")
-        Duration requestTimeout();
+        /** Time from sending the request to the response headers. */
+        @WithDefault("15s")
+        Duration readTimeout();
+
+        /** Time for a whole response, redirects included, to its last byte: a slow drip is cut off here. */
+        @WithDefault("30s")
+        Duration totalTimeout();
 
         /** Largest body read from a source, after decompression; larger ones are cut off with an error. */
         @WithDefault("5242880")
         long maxBodyBytes();
+
+        /** Redirects followed before a fetch gives up (a redirect loop ends here). */
+        @WithDefault("5")
+        int maxRedirects();
+    }
+
+    /** Politeness towards each host, whatever number of sources it serves. */
+    interface Hosts {
+        /** Least time between the starts of two requests to one host. */
+        @WithDefault("1s")
+        Duration minInterval();
+
+        /** Requests to one host at the same time. */
+        @WithDefault("2")
+        int maxConcurrent();
+    }
+
+    /** The poll loop. */
+    interface Poll {
+        /** Threads that fetch and read sources; one source uses one thread for its whole poll. */
+        @WithDefault("16")
+        int workers();
+
+        /** Longest wait after errors (exponential backoff with jitter grows up to this). */
+        @WithDefault("30m")
+        Duration maxBackoff();
+
+        /** Polls in a row that must fail before a "failing" monitor event is raised. */
+        @WithDefault("5")
+        int failuresBeforeBroken();
+
+        /** Upper bound on a page source's {@code maxPages}, whatever the source asks for. */
+        @WithDefault("10")
+        int maxPagesLimit();
+    }
+
+    /** robots.txt. */
+    interface Robots {
+        /** Honour robots.txt (turn off only for sites you own). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How long a host's robots.txt is trusted before it is read again. */
+        @WithDefault("6h")
+        Duration cacheTtl();
+    }
+
+    /** How replicas share the sources. */
+    interface Shards {
+        /** Partitions of the shard topic = most replicas that get a share of the sources; fixed once created. */
+        @WithDefault("12")
+        int partitions();
+
+        /** Consumer group of the replicas; replicas of one installation share it. */
+        @WithDefault("earshot-ingest-pollers")
+        String group();
     }
 }

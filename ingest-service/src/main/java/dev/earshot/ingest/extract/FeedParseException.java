@@ -6,4 +6,8 @@ public class FeedParseException extends Exception {
     public FeedParseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    public FeedParseException(String message) {
+        super(message);
+    }
 }

@@ -3,64 +3,100 @@ package dev.earshot.ingest.extract;
 import com.rometools.rome.feed.synd.SyndContent;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.Jsoup;
+import java.util.Locale;
 
 /**
- * Reads RSS and Atom feeds through ROME and turns each entry into plain text. ROME refuses
- * DOCTYPEs by default, which keeps external entities and entity bombs out.
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through ROME and turns each entry into plain text.
+ * DOCTYPEs are refused, which keeps external entities (XXE) and entity-expansion bombs out; the
+ * charset comes from the BOM, the HTTP header and the XML declaration, corrected when the bytes
+ * prove them wrong; relative links are resolved against {@code xml:base} (ROME) or the feed's address.
  */
 public final class FeedParser {
+
+    /** Same as {@link #parse(byte[], String, String)} for a feed whose address is unknown. */
+    public List<FoundItem> parse(byte[] body, String contentType) throws FeedParseException {
+        return parse(body, contentType, null);
+    }
 
     /**
      * @param body        the raw bytes as served
      * @param contentType the HTTP Content-Type, whose charset wins over the XML declaration
+     * @param feedUrl     where the feed was read, for relative links
      */
-    public List<FoundItem> parse(byte[] body, String contentType) throws FeedParseException {
+    public List<FoundItem> parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
         SyndFeed feed;
-        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
-            SyndFeedInput input = new SyndFeedInput();
+        try {
+            SyndFeedInput input = new SyndFeedInput(false, Locale.US);
             input.setAllowDoctypes(false);
-            feed = input.build(reader);
+            input.setXmlHealerOn(true); // HTML entities such as &nbsp; that XML does not know
+            feed = input.build(new StringReader(Charsets.decode(body, detectedCharset(body, contentType))));
         } catch (FeedException | IOException | IllegalArgumentException e) {
-            throw new FeedParseException("not a readable RSS or Atom feed: " + e.getMessage(), e);
+            throw new FeedParseException("not a readable RSS or Atom feed: " + rootMessage(e), e);
         }
+        String base = feedUrl;
         List<FoundItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(new FoundItem(entry.getUri(), entry.getLink(), plainText(entry.getTitle()), entryText(entry),
-                    blankToNull(entry.getAuthor()), null,
+            items.add(new FoundItem(Texts.blankToNull(entry.getUri()), Texts.absolute(base, link(entry)),
+                    Texts.plainText(entry.getTitle()), entryText(entry), Texts.authorName(entry.getAuthor()), null,
                     entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
                             : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null));
         }
         return items;
     }
 
+    private static Charset detectedCharset(byte[] body, String contentType) throws IOException {
+        // XmlReader knows the XML rules (BOM, then HTTP header, then the declaration); lenient: a wrong
+        // header does not fail, and the bytes get the last word in Charsets.corrected.
+        try (XmlReader reader = new XmlReader(new ByteArrayInputStream(body), contentType, true)) {
+            return Charset.forName(reader.getEncoding());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String link(SyndEntry entry) {
+        if (entry.getLink() != null) {
+            return entry.getLink();
+        }
+        for (SyndLink l : entry.getLinks()) {
+            if (l.getRel() == null || "alternate".equals(l.getRel())) {
+                return l.getHref();
+            }
+        }
+        return null;
+    }
+
     private static String entryText(SyndEntry entry) {
         StringBuilder text = new StringBuilder();
         for (SyndContent content : entry.getContents()) {
-            text.append(plainText(content.getValue())).append(' ');
+            String plain = Texts.plainText(content.getValue());
+            if (plain != null) {
+                text.append(plain).append(' ');
+            }
         }
         if (text.toString().isBlank() && entry.getDescription() != null) {
-            text.append(plainText(entry.getDescription().getValue()));
+            String plain = Texts.plainText(entry.getDescription().getValue());
+            text.append(plain == null ? "" : plain);
         }
         return text.toString().strip();
     }
 
-    /** Markup and entities in feed text become the plain text a reader would see. */
-    static String plainText(String htmlOrText) {
-        if (htmlOrText == null) {
-            return null;
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
         }
-        return Jsoup.parse(htmlOrText).text().strip();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        String own = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return t == e || t.getMessage() == null || own.contains(t.getMessage()) ? own : own + " (" + t.getMessage() + ")";
     }
 }

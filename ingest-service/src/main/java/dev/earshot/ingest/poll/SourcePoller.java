@@ -3,63 +3,122 @@ package dev.earshot.ingest.poll;
 import dev.earshot.events.Mention;
 import dev.earshot.events.MentionIds;
 import dev.earshot.events.SourceRef;
+import dev.earshot.ingest.extract.ExtractedPage;
 import dev.earshot.ingest.extract.FeedParseException;
 import dev.earshot.ingest.extract.FeedParser;
 import dev.earshot.ingest.extract.FoundItem;
+import dev.earshot.ingest.extract.PageExtractor;
 import dev.earshot.ingest.match.BrandMatch;
 import dev.earshot.ingest.match.BrandMatcher;
-import dev.earshot.ingest.publish.MentionPublisher;
 import dev.earshot.ingest.source.Brand;
 import dev.earshot.ingest.source.Catalog;
 import dev.earshot.ingest.source.Source;
-import java.io.IOException;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** One poll of one source: fetch, read, match brands, publish what is new. */
+/**
+ * Reads one source: robots.txt, a conditional GET, then the feed or the review page (following
+ * its "next" link up to the source's page limit), and turns what it found into mentions of the
+ * catalog's brands. Publishes nothing itself, so the preview endpoint uses it as it is.
+ */
 public class SourcePoller {
 
+    private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
+    private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
+
     private final HttpFetcher fetcher;
-    private final FeedParser feedParser;
-    private final MentionPublisher publisher;
-    private final Catalog catalog;
-    private final BrandMatcher matcher;
-    private final Clock clock;
+    private final RobotsRules robots;
+    private final FeedParser feeds = new FeedParser();
+    private final PageExtractor pages = new PageExtractor();
+    private final int maxPagesLimit;
+    private final Duration pageDelay;
+    private volatile Matching matching = new Matching(Catalog.empty(), new BrandMatcher(List.of()));
 
-    public SourcePoller(HttpFetcher fetcher, FeedParser feedParser, MentionPublisher publisher, Catalog catalog,
-            Clock clock) {
+    private record Matching(Catalog catalog, BrandMatcher matcher) {
+    }
+
+    /**
+     * @param pageDelay wait between the pages of one paginated source (the per-host interval)
+     */
+    public SourcePoller(HttpFetcher fetcher, RobotsRules robots, int maxPagesLimit, Duration pageDelay) {
         this.fetcher = fetcher;
-        this.feedParser = feedParser;
-        this.publisher = publisher;
-        this.catalog = catalog;
-        this.matcher = new BrandMatcher(catalog.brands());
-        this.clock = clock;
+        this.robots = robots;
+        this.maxPagesLimit = maxPagesLimit;
+        this.pageDelay = pageDelay;
     }
 
-    /** What one poll did, for logs and metrics. */
-    public record PollOutcome(int items, int matched, int published) {
+    /**
+     * What one read found.
+     *
+     * @param notModified the server answered 304: nothing changed since the cursor
+     * @param method      how items were found: {@code feed}, {@code selectors}, {@code json-ld}, {@code microdata}, {@code none}
+     */
+    public record Read(boolean notModified, List<FoundItem> items, String etag, String lastModified, String method,
+            int pagesRead) {
     }
 
-    public PollOutcome poll(Source source) throws IOException, InterruptedException, FeedParseException {
-        HttpFetcher.Fetched fetched = fetcher.fetch(source.url());
-        if (fetched.status() != 200) {
-            throw new IOException(source.url() + " answered HTTP " + fetched.status());
+    /** Reads the source; {@code etag}/{@code lastModified} make it a conditional GET of the first page. */
+    public Read read(Source source, String etag, String lastModified)
+            throws FetchException, FeedParseException, InterruptedException {
+        robots.check(source.url());
+        boolean feed = source.kind() == Source.Kind.feed;
+        HttpFetcher.Response first = fetcher.fetch(new HttpFetcher.Request(source.url(), etag, lastModified,
+                feed ? FEED_ACCEPT : PAGE_ACCEPT, 0));
+        if (first.notModified()) {
+            return new Read(true, List.of(), etag, lastModified, feed ? "feed" : "page", 1);
         }
-        List<FoundItem> items = feedParser.parse(fetched.body(), fetched.contentType());
-        List<Mention> mentions = toMentions(source, items, clock.instant());
-        return new PollOutcome(items.size(), mentions.size(), publisher.publishNew(mentions));
+        requireOk(source.url(), first);
+        if (feed) {
+            return new Read(false, feeds.parse(first.body(), first.contentType(), first.url()), first.etag(),
+                    first.lastModified(), "feed", 1);
+        }
+        List<FoundItem> items = new ArrayList<>();
+        ExtractedPage page = pages.extract(first.body(), first.contentType(), first.url(), source.selectors());
+        items.addAll(page.items());
+        Set<String> seen = new HashSet<>(List.of(source.url(), first.url()));
+        int read = 1;
+        int limit = Math.min(source.pages(), maxPagesLimit);
+        while (page.nextPage() != null && read < limit && seen.add(page.nextPage())) {
+            Thread.sleep(pageDelay.toMillis());
+            robots.check(page.nextPage());
+            HttpFetcher.Response next = fetcher.fetch(new HttpFetcher.Request(page.nextPage(), null, null, PAGE_ACCEPT, 0));
+            requireOk(page.nextPage(), next);
+            page = pages.extract(next.body(), next.contentType(), next.url(), source.selectors());
+            items.addAll(page.items());
+            read++;
+        }
+        return new Read(false, items, first.etag(), first.lastModified(), page.method(), read);
     }
 
-    List<Mention> toMentions(Source source, List<FoundItem> items, Instant fetchedAt) {
-        SourceRef ref = new SourceRef(source.id(), source.kind().name(), source.url());
+    private static void requireOk(String url, HttpFetcher.Response r) throws FetchException {
+        if (r.status() == 429 || r.status() == 503) {
+            throw new FetchException(FetchException.Kind.rate_limited, url + " answered HTTP " + r.status()
+                    + (r.retryAfter() != null ? ", retry after " + r.retryAfter() : ""), r.retryAfter(), null);
+        }
+        if (r.status() != 200) {
+            throw new FetchException(FetchException.Kind.http, url + " answered HTTP " + r.status());
+        }
+    }
+
+    /** One item and the brands it is about, as mentions. */
+    public List<Mention> toMentions(Source source, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {
+        return toMentions(source, new SourceRef(source.id(), source.kind().name(), source.url()), items, catalog, fetchedAt);
+    }
+
+    public List<Mention> toMentions(Source source, SourceRef ref, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {
         List<Mention> mentions = new ArrayList<>();
         for (FoundItem item : items) {
-            for (BrandMatch match : brandsOf(source, item)) {
-                String text = item.text() == null ? "" : item.text();
+            String text = item.text() == null ? "" : item.text();
+            if (text.isBlank() && item.title() == null) {
+                continue;
+            }
+            for (BrandMatch match : brandsOf(source == null ? null : source.brand(), item, catalog)) {
                 mentions.add(new Mention(Mention.SCHEMA_VERSION,
-                        MentionIds.id(source.id(), item.guid(), item.link(), item.searchableText()),
+                        MentionIds.id(ref.id(), item.guid(), item.link(), item.searchableText()),
                         MentionIds.contentHash(item.title(), text), match.brand().ref(), ref, item.link(),
                         item.title(), text, item.author(), item.rating(), item.publishedAt(), fetchedAt,
                         match.matchedTerms()));
@@ -68,11 +127,27 @@ public class SourcePoller {
         return mentions;
     }
 
-    private List<BrandMatch> brandsOf(Source source, FoundItem item) {
-        if (source.brand() != null) {
-            Brand dedicated = catalog.brand(source.brand()).orElseThrow();
-            return List.of(new BrandMatch(dedicated, BrandMatcher.termsIn(dedicated, item.searchableText())));
+    /** The brands an item is about: the source's own brand, or those the matcher finds. */
+    public List<BrandMatch> brandsOf(String dedicatedBrand, FoundItem item, Catalog catalog) {
+        if (dedicatedBrand != null) {
+            return catalog.brand(dedicatedBrand)
+                    .map(b -> List.of(new BrandMatch(b, BrandMatcher.termsIn(b, item.searchableText()))))
+                    .orElse(List.of());
         }
-        return matcher.match(item.searchableText());
+        return matcher(catalog).match(item.searchableText());
+    }
+
+    private BrandMatcher matcher(Catalog catalog) {
+        Matching m = matching;
+        if (m.catalog() != catalog) { // the catalog changed over the API: compile its brands once
+            m = new Matching(catalog, new BrandMatcher(catalog.brands()));
+            matching = m;
+        }
+        return m.matcher();
+    }
+
+    /** For the brand list of a preview. */
+    public static List<String> brandIds(List<BrandMatch> matches) {
+        return matches.stream().map(BrandMatch::brand).map(Brand::id).toList();
     }
 }

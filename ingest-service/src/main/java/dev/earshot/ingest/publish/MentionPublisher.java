@@ -1,52 +1,46 @@
 package dev.earshot.ingest.publish;
 
+import dev.earshot.events.EventJson;
 import dev.earshot.events.Mention;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.Record;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
+import dev.earshot.events.Topics;
 import java.util.List;
-import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Puts mentions on the {@code mentions} topic keyed by brand id, and returns only once Kafka has
- * acknowledged every one of them: a mention is remembered as published only after its ack.
+ * Puts new mentions on {@link Topics#MENTIONS} keyed by brand id, and returns only once Kafka has
+ * acknowledged every one; only then are they recorded as published. A crash between the two
+ * republishes those mentions once (same id and content hash, which readers keep once) — never loses one.
  */
-@ApplicationScoped
-public class MentionPublisher {
+public final class MentionPublisher {
 
-    /** Outgoing channel, mapped to topic {@link dev.earshot.events.Topics#MENTIONS}. */
-    public static final String CHANNEL = "mentions";
+    private final AckedSender sender;
+    private final PublishedStore published;
 
-    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(60);
-
-    private final MutinyEmitter<Record<String, Mention>> emitter;
-    private final PublishedMentions published;
-
-    public MentionPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, Mention>> emitter,
-            PublishedMentions published) {
-        this.emitter = emitter;
+    public MentionPublisher(AckedSender sender, PublishedStore published) {
+        this.sender = sender;
         this.published = published;
+    }
+
+    /** The mentions not yet published in this version. */
+    public List<Mention> fresh(List<Mention> mentions) {
+        return mentions.stream().filter(published::isNew).distinct().toList();
     }
 
     /**
      * Publishes the mentions not yet published and waits for Kafka's acks.
      *
      * @return how many were new
-     * @throws RuntimeException when Kafka did not acknowledge them; none of them is then remembered,
+     * @throws RuntimeException when Kafka did not acknowledge them; none of them is then recorded,
      *                          so the next poll tries again
      */
     public int publishNew(List<Mention> mentions) {
-        List<Mention> fresh = mentions.stream().filter(published::isNew)
-                .distinct().toList();
+        List<Mention> fresh = fresh(mentions);
         if (fresh.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> sends = fresh.stream()
-                .map(m -> emitter.send(Record.of(m.brand().id(), m))).toList();
-        Uni.join().all(sends).andCollectFailures().await().atMost(ACK_TIMEOUT);
-        fresh.forEach(published::remember);
+        sender.sendAll(fresh.stream()
+                .map(m -> new ProducerRecord<>(Topics.MENTIONS, m.brand().id(), EventJson.write(m))).toList());
+        published.markPublished(fresh);
         return fresh.size();
     }
 }

@@ -3,7 +3,7 @@ package dev.earshot.ingest.source;
 import java.util.List;
 import java.util.Optional;
 
-/** The brands and sources of one Earshot installation, as written in the operator's YAML file. */
+/** The brands and sources of one Earshot installation. */
 public record Catalog(List<Brand> brands, List<Source> sources) {
 
     public Catalog {
@@ -17,5 +17,9 @@ public record Catalog(List<Brand> brands, List<Source> sources) {
 
     public Optional<Brand> brand(String id) {
         return brands.stream().filter(b -> b.id().equals(id)).findFirst();
+    }
+
+    public Optional<Source> source(String id) {
+        return sources.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 }

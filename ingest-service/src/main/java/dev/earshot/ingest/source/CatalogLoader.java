@@ -5,8 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Reads the operator's catalog file and refuses one that would silently do the wrong thing
@@ -14,7 +13,7 @@ import java.util.Set;
  */
 public final class CatalogLoader {
 
-    // Other services read their own parts of the same file (e.g. recipients), so unknown keys are fine.
+    // Other services read their own parts of the same file, so unknown keys are fine.
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -31,31 +30,10 @@ public final class CatalogLoader {
         if (catalog == null) {
             return Catalog.empty();
         }
-        validate(catalog, file);
+        List<String> problems = CatalogValidator.problems(catalog);
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("catalog " + file + ": " + String.join("; ", problems));
+        }
         return catalog;
-    }
-
-    static void validate(Catalog catalog, Path file) {
-        Set<String> brandIds = new HashSet<>();
-        for (Brand b : catalog.brands()) {
-            require(b.id() != null && !b.id().isBlank(), file, "a brand has no id");
-            require(brandIds.add(b.id()), file, "brand id '" + b.id() + "' is used twice");
-            require(!b.terms().isEmpty(), file, "brand '" + b.id() + "' has no terms to match");
-        }
-        Set<String> sourceIds = new HashSet<>();
-        for (Source s : catalog.sources()) {
-            require(s.id() != null && !s.id().isBlank(), file, "a source has no id");
-            require(sourceIds.add(s.id()), file, "source id '" + s.id() + "' is used twice");
-            require(s.kind() != null, file, "source '" + s.id() + "' has no kind (feed or page)");
-            require(s.url() != null && !s.url().isBlank(), file, "source '" + s.id() + "' has no url");
-            require(s.brand() == null || brandIds.contains(s.brand()), file,
-                    "source '" + s.id() + "' is dedicated to unknown brand '" + s.brand() + "'");
-        }
-    }
-
-    private static void require(boolean ok, Path file, String problem) {
-        if (!ok) {
-            throw new IllegalArgumentException("catalog " + file + ": " + problem);
-        }
     }
 }

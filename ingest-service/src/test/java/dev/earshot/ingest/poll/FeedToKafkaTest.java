@@ -37,7 +37,7 @@ class FeedToKafkaTest {
 
     @Test
     void publishesEachMentionOfTheBrandOnceAsPlainText() {
-        scheduler.pollAll();
+        scheduler.pollAllNow();
 
         ConsumerTask<String, String> published = kafka.consumeStrings().fromTopics(Topics.MENTIONS);
         List<ConsumerRecord<String, String>> records = published.awaitRecords(2, Duration.ofSeconds(20)).getRecords();
@@ -59,7 +59,7 @@ class FeedToKafkaTest {
         published.close();
 
         // Publishing waits for Kafka's acks, so whatever a poll publishes is on the topic when it returns.
-        scheduler.pollAll();
+        scheduler.pollAllNow();
         assertEquals(2, TopicRecords.count(kafka, Topics.MENTIONS), "a second poll of the same feed publishes nothing");
     }
 }

@@ -1,0 +1,97 @@
+package dev.earshot.ingest;
+
+import dev.earshot.ingest.poll.HostLimiter;
+import dev.earshot.ingest.poll.HttpFetcher;
+import dev.earshot.ingest.poll.NetworkGuard;
+import dev.earshot.ingest.poll.PollScheduler;
+import dev.earshot.ingest.poll.RobotsRules;
+import dev.earshot.ingest.poll.SourceOwnership;
+import dev.earshot.ingest.poll.SourcePoller;
+import dev.earshot.ingest.publish.AckedSender;
+import dev.earshot.ingest.publish.KafkaClients;
+import dev.earshot.ingest.publish.MentionPublisher;
+import dev.earshot.ingest.publish.MonitorPublisher;
+import dev.earshot.ingest.publish.PublishedStore;
+import dev.earshot.ingest.source.Catalog;
+import dev.earshot.ingest.source.CatalogLoader;
+import dev.earshot.ingest.source.CatalogStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+
+/**
+ * One running ingest replica, built from its settings and a Kafka cluster: the plain classes that
+ * do the work, wired in one place. {@link #start} creates the internal topics, reads the catalog
+ * changes and the published store, and joins the group that shares the sources. The Quarkus app
+ * runs one; the restart and two-replica tests run several in one JVM.
+ */
+public final class Ingest implements AutoCloseable {
+
+    /** How long start waits for Kafka's state topics to be read. */
+    static final Duration CATCH_UP = Duration.ofSeconds(60);
+
+    public final KafkaClients kafka;
+    public final KafkaProducer<String, byte[]> producer;
+    public final AckedSender sender;
+    public final PublishedStore published;
+    public final CatalogStore catalog;
+    public final NetworkGuard guard;
+    public final HttpFetcher fetcher;
+    public final SourcePoller poller;
+    public final MentionPublisher mentions;
+    public final SourceOwnership ownership;
+    public final PollScheduler scheduler;
+    private final String memberName;
+
+    public Ingest(IngestConfig config, String bootstrapServers, String memberName, Clock clock, MeterRegistry registry) {
+        this.memberName = memberName;
+        kafka = new KafkaClients(bootstrapServers);
+        producer = kafka.producer(memberName);
+        sender = new AckedSender(producer, 3, Duration.ofMillis(500));
+        published = new PublishedStore(kafka, sender);
+        Catalog fromFile = config.catalogFile().map(CatalogLoader::load).orElseGet(() -> {
+            Log.warn("No catalog file configured (EARSHOT_CONFIG): only brands and sources added over the API are watched");
+            return Catalog.empty();
+        });
+        catalog = new CatalogStore(fromFile, kafka, sender);
+        guard = new NetworkGuard(config.allowPrivateNetworks());
+        fetcher = new HttpFetcher(config.http(), guard, clock);
+        RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock);
+        poller = new SourcePoller(fetcher, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
+        mentions = new MentionPublisher(sender, published);
+        ownership = new SourceOwnership(kafka, config.shards().group());
+        scheduler = new PollScheduler(catalog, poller, mentions, new MonitorPublisher(sender),
+                new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent()), ownership::owns,
+                ownership::partitionOf, () -> published.awaitCaughtUp(CATCH_UP), config.poll(), config.pollInterval(),
+                clock, registry);
+        ownership.hooks(scheduler);
+        kafka.ensureTopics(Map.of(
+                PublishedStore.TOPIC, KafkaClients.TopicSpec.compacted(6),
+                CatalogStore.TOPIC, KafkaClients.TopicSpec.compacted(1),
+                SourceOwnership.TOPIC, new KafkaClients.TopicSpec(config.shards().partitions(),
+                        Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), CATCH_UP);
+    }
+
+    /** Reads the state topics and joins the source-sharing group; returns once this replica may poll. */
+    public Ingest start() {
+        catalog.start(CATCH_UP);
+        published.start(CATCH_UP);
+        Catalog c = catalog.current();
+        Log.infof("Watching %d brand(s) in %d source(s); %d published mention version(s) known", c.brands().size(),
+                c.sources().size(), published.size());
+        ownership.start(memberName, Duration.ofSeconds(30));
+        return this;
+    }
+
+    @Override
+    public void close() {
+        ownership.close(); // first: the other replicas take over while this one finishes
+        scheduler.close();
+        catalog.close();
+        published.close();
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.earshot.ingest;
+
+import dev.earshot.ingest.poll.HttpFetcher;
+import dev.earshot.ingest.poll.NetworkGuard;
+import dev.earshot.ingest.poll.PollScheduler;
+import dev.earshot.ingest.poll.SourcePoller;
+import dev.earshot.ingest.publish.MentionPublisher;
+import dev.earshot.ingest.source.CatalogStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Makes the parts of this replica's {@link Ingest} available to the REST API, health and the ticker. */
+public class IngestBeans {
+
+    @Produces
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @Singleton
+    Ingest ingest(IngestConfig config, Clock clock, MeterRegistry registry,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap) {
+        String member = "earshot-ingest-" + ManagementFactory.getRuntimeMXBean().getName() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return new Ingest(config, bootstrap, member, clock, registry).start();
+    }
+
+    void close(@Disposes Ingest ingest) {
+        ingest.close();
+    }
+
+    @Produces
+    @Singleton
+    PollScheduler scheduler(Ingest ingest) {
+        return ingest.scheduler;
+    }
+
+    @Produces
+    @Singleton
+    CatalogStore catalog(Ingest ingest) {
+        return ingest.catalog;
+    }
+
+    @Produces
+    @Singleton
+    SourcePoller poller(Ingest ingest) {
+        return ingest.poller;
+    }
+
+    @Produces
+    @Singleton
+    MentionPublisher mentions(Ingest ingest) {
+        return ingest.mentions;
+    }
+
+    @Produces
+    @Singleton
+    NetworkGuard guard(Ingest ingest) {
+        return ingest.guard;
+    }
+
+    @Produces
+    @Singleton
+    HttpFetcher fetcher(Ingest ingest) {
+        return ingest.fetcher;
+    }
+}

@@ -1,0 +1,41 @@
+package dev.earshot.ingest.match;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The one way brand terms and texts are compared: case and accents ignored, whole words only. */
+final class TextFold {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
+    private TextFold() {
+    }
+
+    /** Lower case without accents ("Café" → "cafe"), so terms and texts compare equal. */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** A pattern finding the term as whole words in folded text, any spaces or dashes between its words. */
+    static Pattern wholeWords(String term) {
+        String[] words = fold(term).strip().split("\\s+");
+        StringBuilder regex = new StringBuilder("(?<![\\p{L}\\p{N}])");
+        for (int i = 0; i < words.length; i++) {
+            if (i > 0) {
+                regex.append("[\\s\\p{Pd}]+"); // "Northwind  Coffee", "Northwind-Coffee"
+            }
+            regex.append(Pattern.quote(words[i]));
+        }
+        return Pattern.compile(regex.append("(?![\\p{L}\\p{N}])").toString());
+    }
+
+    /** How a term is reported on a mention: folded, single spaces. */
+    static String display(String term) {
+        return fold(term).strip().replaceAll("\\s+", " ");
+    }
+}

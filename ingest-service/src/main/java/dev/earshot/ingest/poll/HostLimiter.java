@@ -1,0 +1,75 @@
+package dev.earshot.ingest.poll;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Politeness per host, however many sources it serves: at most {@code maxConcurrent} requests at
+ * once, at least {@code minInterval} between the starts of two polls, and nothing at all before a
+ * Retry-After the host asked for. Never blocks: the scheduler asks, and tries again on a later tick.
+ */
+public class HostLimiter {
+
+    private final Duration minInterval;
+    private final int maxConcurrent;
+    private final Map<String, Slot> hosts = new HashMap<>();
+
+    private static final class Slot {
+        int active;
+        Instant nextStart = Instant.EPOCH;
+        Instant pausedUntil = Instant.EPOCH;
+    }
+
+    public HostLimiter(Duration minInterval, int maxConcurrent) {
+        this.minInterval = minInterval;
+        this.maxConcurrent = Math.max(1, maxConcurrent);
+    }
+
+    public static String hostOf(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? url : host.toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return url;
+        }
+    }
+
+    /** Takes a slot for a request to the host when politeness allows one now. */
+    public synchronized boolean tryAcquire(String host, Instant now) {
+        Slot s = hosts.computeIfAbsent(host, h -> new Slot());
+        if (s.active >= maxConcurrent || now.isBefore(s.nextStart) || now.isBefore(s.pausedUntil)) {
+            return false;
+        }
+        s.active++;
+        s.nextStart = now.plus(minInterval);
+        return true;
+    }
+
+    public synchronized void release(String host) {
+        Slot s = hosts.get(host);
+        if (s != null && s.active > 0) {
+            s.active--;
+        }
+    }
+
+    /** The host answered 429/503 with Retry-After: no source on it is polled before {@code until}. */
+    public synchronized void pause(String host, Instant until) {
+        Slot s = hosts.computeIfAbsent(host, h -> new Slot());
+        if (until.isAfter(s.pausedUntil)) {
+            s.pausedUntil = until;
+        }
+    }
+
+    public synchronized Instant pausedUntil(String host) {
+        Slot s = hosts.get(host);
+        return s == null ? Instant.EPOCH : s.pausedUntil;
+    }
+
+    public Duration minInterval() {
+        return minInterval;
+    }
+}

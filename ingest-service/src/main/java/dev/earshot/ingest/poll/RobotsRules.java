@@ -1,0 +1,77 @@
+package dev.earshot.ingest.poll;
+
+import crawlercommons.robots.BaseRobotRules;
+import crawlercommons.robots.SimpleRobotRulesParser;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Honours robots.txt (RFC 9309, parsed by crawler-commons) for Earshot's robot name, cached per
+ * site. A missing robots.txt (4xx) allows everything; a server error or an unreachable one
+ * disallows for now, as the RFC asks, and is asked again on a later poll.
+ */
+public class RobotsRules {
+
+    /** The product token site owners write in robots.txt to address Earshot. */
+    public static final String ROBOT_NAME = "earshotbot";
+
+    private static final long MAX_ROBOTS_BYTES = 512 * 1024;
+    private static final Duration RETRY_FAILED = Duration.ofMinutes(5);
+
+    private final HttpFetcher fetcher;
+    private final Duration ttl;
+    private final Clock clock;
+    private final boolean enabled;
+    private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    private record Cached(BaseRobotRules rules, Instant until) {
+    }
+
+    public RobotsRules(HttpFetcher fetcher, Duration ttl, boolean enabled, Clock clock) {
+        this.fetcher = fetcher;
+        this.ttl = ttl;
+        this.enabled = enabled;
+        this.clock = clock;
+    }
+
+    /** @throws FetchException of kind {@code robots} when robots.txt forbids the URL */
+    public void check(String url) throws FetchException, InterruptedException {
+        if (!enabled) {
+            return;
+        }
+        URI uri = URI.create(url);
+        String site = uri.getScheme() + "://" + uri.getRawAuthority();
+        Cached cached = cache.get(site);
+        if (cached == null || clock.instant().isAfter(cached.until())) {
+            cached = load(site);
+            cache.put(site, cached);
+        }
+        if (!cached.rules().isAllowed(url)) {
+            throw new FetchException(FetchException.Kind.robots, site + "/robots.txt does not allow " + ROBOT_NAME + " to read " + url);
+        }
+    }
+
+    private Cached load(String site) throws InterruptedException {
+        String robotsUrl = site + "/robots.txt";
+        try {
+            HttpFetcher.Response r = fetcher.fetch(new HttpFetcher.Request(robotsUrl, null, null, "text/plain", MAX_ROBOTS_BYTES));
+            if (r.status() == 200) {
+                return new Cached(parser.parseContent(robotsUrl, r.body(), r.contentType(), List.of(ROBOT_NAME)),
+                        clock.instant().plus(ttl));
+            }
+            boolean serverError = r.status() >= 500;
+            return new Cached(parser.failedFetch(r.status()), clock.instant().plus(serverError ? RETRY_FAILED : ttl));
+        } catch (FetchException e) {
+            if (e.kind() == FetchException.Kind.blocked) {
+                return new Cached(parser.failedFetch(403), clock.instant().plus(RETRY_FAILED));
+            }
+            return new Cached(parser.failedFetch(503), clock.instant().plus(RETRY_FAILED));
+        }
+    }
+}

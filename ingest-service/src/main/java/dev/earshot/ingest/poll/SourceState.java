@@ -1,0 +1,36 @@
+package dev.earshot.ingest.poll;
+
+import java.time.Instant;
+
+/**
+ * The per-source memory of the poll loop: the conditional-GET cursor (moved only after Kafka
+ * acknowledged what the poll published), the schedule, and the failure streak that decides
+ * "monitor broken" events. Guarded by its own monitor.
+ */
+final class SourceState {
+
+    String etag;
+    String lastModified;
+    Instant lastPollAt;
+    Instant nextPollAt = Instant.EPOCH;
+    String outcome = "never-polled";
+    String errorKind;
+    String lastError;
+    int items;
+    int newMentions;
+    int consecutiveFailures;
+    Instant lastSuccessAt;
+    /** Items the last successful poll that had any found; 0 before then. */
+    int lastNonEmptyItems;
+    /** The monitor event last raised for this source, so each is raised once: failing, silent, or null. */
+    String reported;
+    boolean inFlight;
+    String url;
+
+    synchronized SourceStatus status(String id, boolean polledHere) {
+        String health = reported == null ? "ok" : reported;
+        return new SourceStatus(id, url, lastPollAt, outcome, errorKind, lastError, items, newMentions,
+                inFlight ? null : nextPollAt.equals(Instant.EPOCH) ? null : nextPollAt, consecutiveFailures,
+                lastSuccessAt, health, polledHere);
+    }
+}

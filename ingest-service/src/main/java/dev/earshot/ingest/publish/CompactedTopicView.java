@@ -1,0 +1,143 @@
+package dev.earshot.ingest.publish;
+
+import io.quarkus.logging.Log;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Reads a compacted state topic from its beginning and keeps following it, handing every record
+ * to a callback; {@link #awaitCaughtUp} returns once everything written before the call has been
+ * seen. Every replica runs one per state topic, so what one replica writes, all know.
+ */
+public final class CompactedTopicView implements AutoCloseable {
+
+    private final KafkaClients kafka;
+    private final String topic;
+    private final BiConsumer<String, String> onRecord;
+    private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
+    private final Object progress = new Object();
+    private volatile boolean running = true;
+    private volatile RuntimeException failure;
+    private KafkaConsumer<String, String> consumer;
+    private Thread thread;
+    private Admin admin;
+
+    public CompactedTopicView(KafkaClients kafka, String topic, BiConsumer<String, String> onRecord) {
+        this.kafka = kafka;
+        this.topic = topic;
+        this.onRecord = onRecord;
+    }
+
+    public void start() {
+        admin = kafka.admin();
+        consumer = kafka.reader("earshot-ingest-" + topic);
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        thread = new Thread(this::run, "earshot-view-" + topic);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    try {
+                        onRecord.accept(r.key(), r.value());
+                    } catch (RuntimeException e) {
+                        Log.warnf("Ignoring unreadable record %s-%d@%d: %s", topic, r.partition(), r.offset(), e.getMessage());
+                    }
+                }
+                for (TopicPartition tp : consumer.assignment()) {
+                    positions.put(tp.partition(), consumer.position(tp));
+                }
+                synchronized (progress) {
+                    progress.notifyAll();
+                }
+            }
+        } catch (WakeupException e) {
+            // closing
+        } catch (RuntimeException e) {
+            failure = e;
+            Log.errorf(e, "Stopped following %s", topic);
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    /** Waits until every record written to the topic before this call has been handed to the callback. */
+    public void awaitCaughtUp(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Integer, Long> ends;
+        try {
+            Map<TopicPartition, OffsetSpec> latest = positionsToAsk();
+            ends = admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the end of " + topic + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        synchronized (progress) {
+            while (!caughtUp(ends)) {
+                if (failure != null) {
+                    throw new IllegalStateException("stopped following " + topic, failure);
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException("did not catch up with " + topic + " within " + timeout);
+                }
+                try {
+                    progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", e);
+                }
+            }
+        }
+    }
+
+    private Map<TopicPartition, OffsetSpec> positionsToAsk() throws ExecutionException, InterruptedException, TimeoutException {
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        return description.partitions().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
+    }
+
+    private boolean caughtUp(Map<Integer, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> e.getValue() == 0 || positions.getOrDefault(e.getKey(), -1L) >= e.getValue());
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        if (consumer != null) {
+            consumer.wakeup();
+        }
+        if (thread != null) {
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(2));
+        }
+    }
+}

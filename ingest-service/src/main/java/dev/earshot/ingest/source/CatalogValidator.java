@@ -1,0 +1,113 @@
+package dev.earshot.ingest.source;
+
+import dev.earshot.ingest.match.BrandQuery;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.jsoup.select.Selector;
+
+/** The rules a catalog must follow, shared by the file loader and the API, each broken rule said plainly. */
+public final class CatalogValidator {
+
+    /** Ids end up in Kafka keys, metric tags and URLs. */
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private CatalogValidator() {
+    }
+
+    public static List<String> problems(Catalog catalog) {
+        List<String> problems = new ArrayList<>();
+        Set<String> brandIds = new HashSet<>();
+        for (Brand b : catalog.brands()) {
+            problems.addAll(problems(b));
+            if (b.id() != null && !brandIds.add(b.id())) {
+                problems.add("brand id '" + b.id() + "' is used twice");
+            }
+        }
+        Set<String> sourceIds = new HashSet<>();
+        for (Source s : catalog.sources()) {
+            problems.addAll(problems(s));
+            if (s.id() != null && !sourceIds.add(s.id())) {
+                problems.add("source id '" + s.id() + "' is used twice");
+            }
+            if (s.brand() != null && !brandIds.contains(s.brand())) {
+                problems.add("source '" + s.id() + "' is dedicated to unknown brand '" + s.brand() + "'");
+            }
+        }
+        return problems;
+    }
+
+    public static List<String> problems(Brand b) {
+        List<String> problems = new ArrayList<>();
+        if (b.id() == null || !ID.matcher(b.id()).matches()) {
+            problems.add("brand id '" + b.id() + "' must be 1-64 letters, digits, '.', '_' or '-'");
+            return problems;
+        }
+        if (b.terms().stream().allMatch(String::isBlank) && b.query() == null) {
+            problems.add("brand '" + b.id() + "' has no terms to match (give terms or a query)");
+        }
+        if (b.query() != null) {
+            try {
+                BrandQuery.parse(b.query());
+            } catch (IllegalArgumentException e) {
+                problems.add("brand '" + b.id() + "' query: " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    public static List<String> problems(Source s) {
+        List<String> problems = new ArrayList<>();
+        if (s.id() == null || !ID.matcher(s.id()).matches()) {
+            problems.add("source id '" + s.id() + "' must be 1-64 letters, digits, '.', '_' or '-'");
+            return problems;
+        }
+        if (s.kind() == null) {
+            problems.add("source '" + s.id() + "' has no kind (feed or page)");
+        }
+        if (s.url() == null || s.url().isBlank()) {
+            problems.add("source '" + s.id() + "' has no url");
+        } else {
+            try {
+                URI uri = URI.create(s.url().strip());
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                    problems.add("source '" + s.id() + "' url must be an http(s) URL with a host");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add("source '" + s.id() + "' url is not a URL: " + e.getMessage());
+            }
+        }
+        if (s.selectors() != null) {
+            Selectors sel = s.selectors();
+            if (sel.review() == null || sel.review().isBlank()) {
+                problems.add("source '" + s.id() + "' selectors need 'review' (the block of one review)");
+            }
+            for (String css : new String[] {sel.review(), sel.title(), sel.text(), sel.author(), sel.rating(),
+                    sel.date(), sel.link(), sel.next()}) {
+                if (css != null && !css.isBlank()) {
+                    try {
+                        Selector.evaluatorOf(cssPart(css));
+                    } catch (Selector.SelectorParseException e) {
+                        problems.add("source '" + s.id() + "' selector '" + css + "' is not valid CSS: "
+                                + e.getMessage());
+                    }
+                }
+            }
+        }
+        if (s.maxPages() != null && s.maxPages() < 1) {
+            problems.add("source '" + s.id() + "' maxPages must be at least 1");
+        }
+        return problems;
+    }
+
+    /** The CSS part of {@code "css@attr"}. */
+    public static String cssPart(String selector) {
+        int at = selector.lastIndexOf('@');
+        return at > 0 && !selector.substring(at).contains("]") ? selector.substring(0, at) : selector;
+    }
+}
