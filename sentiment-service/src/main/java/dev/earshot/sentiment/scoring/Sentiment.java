@@ -1,0 +1,33 @@
+package dev.earshot.sentiment.scoring;
+
+import dev.earshot.events.Contribution;
+import dev.earshot.events.Intent;
+import dev.earshot.events.Label;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a mention feels, and why.
+ *
+ * @param score          compound score in [-1, 1]; negative = unhappy. The weights of
+ *                       {@code explanation} add up to it (up to rounding).
+ * @param label          {@code UNKNOWN} when there was no evidence at all, or the text is not
+ *                       English and no rating was given
+ * @param complaint      the text (or rating) complains, whatever its wording
+ * @param intent         what the writer is doing
+ * @param aspects        what the mention is about, in order of first appearance
+ * @param explanation    the terms and rules that moved the score, strongest first
+ * @param language       ISO 639-1 code of the text, {@code und} when unsure
+ * @param ratingConflict the text's feeling contradicts the star rating the source gave
+ */
+public record Sentiment(double score, Label label, boolean complaint, Intent intent, List<String> aspects,
+        List<Contribution> explanation, String language, boolean ratingConflict) {
+
+    public Sentiment {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(intent, "intent");
+        Objects.requireNonNull(language, "language");
+        aspects = List.copyOf(aspects);
+        explanation = List.copyOf(explanation);
+    }
+}

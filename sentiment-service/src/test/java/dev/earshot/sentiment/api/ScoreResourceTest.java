@@ -1,0 +1,72 @@
+package dev.earshot.sentiment.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.empty;
+
+import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.util.Collections;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class ScoreResourceTest {
+
+    @Test
+    void scoresEachTextInOrderWithItsExplanation() {
+        given().contentType(ContentType.JSON).body("""
+                [{"text": "Still waiting for my refund, nobody called back."},
+                 {"text": "Lovely staff and the best flat white in town!", "rating": {"value": 5, "best": 5}},
+                 {"text": "ok"}]
+                """)
+                .when().post("/api/score")
+                .then().statusCode(200)
+                .body("$", hasSize(3))
+                .body("[0].label", equalTo("negative"))
+                .body("[0].complaint", equalTo(true))
+                .body("[0].score", lessThan(0f))
+                .body("[0].explanation", not(empty()))
+                .body("[1].label", equalTo("positive"))
+                .body("[1].intent", equalTo("praise"));
+    }
+
+    @Test
+    void refusesAnEmptyBatch() {
+        given().contentType(ContentType.JSON).body("[]").when().post("/api/score")
+                .then().statusCode(400).body("error", containsString("1 to 1000 items"));
+    }
+
+    @Test
+    void refusesMoreThanAThousandItems() {
+        String body = "[" + String.join(",", Collections.nCopies(1001, "{\"text\":\"fine\"}")) + "]";
+        given().contentType(ContentType.JSON).body(body).when().post("/api/score")
+                .then().statusCode(400).body("error", equalTo("too many items: 1001, at most 1000 per request"));
+    }
+
+    @Test
+    void namesEveryBadItemByIndex() {
+        String huge = "a".repeat(ScoreRequest.MAX_TEXT_CHARS + 1);
+        given().contentType(ContentType.JSON)
+                .body("[{\"text\":\"fine\"},{\"rating\":{\"value\":1,\"best\":5}},{\"text\":\"" + huge + "\"}]")
+                .when().post("/api/score")
+                .then().statusCode(400)
+                .body("error", equalTo("2 item(s) cannot be scored"))
+                .body("items[0].index", equalTo(1))
+                .body("items[0].error", equalTo("text is missing"))
+                .body("items[1].index", equalTo(2))
+                .body("items[1].error", containsString("at most 20000"));
+    }
+
+    @Test
+    void refusesSomethingThatIsNotAnArray() {
+        given().contentType(ContentType.JSON).body("{\"text\": \"hi\"}").when().post("/api/score")
+                .then().statusCode(400);
+    }
+}
