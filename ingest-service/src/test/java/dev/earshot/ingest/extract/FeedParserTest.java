@@ -1,6 +1,7 @@
 package dev.earshot.ingest.extract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Saved feeds of every version ROME reads, and the broken and hostile ones real sites serve. */
 class FeedParserTest {
 
     private final FeedParser parser = new FeedParser();
@@ -30,15 +32,102 @@ class FeedParserTest {
     }
 
     @Test
-    void refusesAFeedWithADoctypeSoNoEntityIsExpanded() {
-        String xxe = """
-                <?xml version="1.0"?>
-                <!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-                <rss version="2.0"><channel><title>t</title><item><title>&xxe;</title></item></channel></rss>
-                """;
+    void rss091WithNetscapeDoctypeIsRead() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/rss-0.91.xml"), "text/xml");
+        assertEquals(2, items.size());
+        assertEquals("Paid £4.20 for a flat white at Northwind Coffee and it came out lukewarm. Staff shrugged.",
+                items.get(0).text());
+        assertEquals("http://board.harbourtown.example/thread/4471", items.get(0).link());
+    }
+
+    @Test
+    void rss10RdfGivesAuthorAndDublinCoreDate() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/rss-1.0.rdf"), "application/rdf+xml");
+        assertEquals(2, items.size());
+        assertEquals("M. Okafor", items.get(0).author());
+        assertEquals(Instant.parse("2026-11-21T17:02:00Z"), items.get(0).publishedAt());
+        assertEquals("https://complaints.example/c/88120", items.get(0).link());
+    }
+
+    @Test
+    void rss20HtmlEntitiesCdataRelativeLinksAndLooseDates() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/rss-2.0-relative.rss"), "application/rss+xml; charset=utf-8",
+                "https://brewhaha.example/feed.xml");
+        FoundItem burnt = items.get(0);
+        assertEquals("Northwind Coffee éspresso: burnt", burnt.title().replace('\u00a0', ' '));
+        assertEquals("The espresso at Northwind Coffee tasted burnt & bitter. 2/5.", burnt.text());
+        assertEquals("https://brewhaha.example/reviews/northwind-espresso", burnt.link());
+        assertEquals("Priya S.", burnt.author(), "the name, not the email");
+        assertEquals(Instant.parse("2026-11-21T15:45:00Z"), burnt.publishedAt());
+        assertEquals(Instant.parse("2026-11-20T09:30:00Z"), items.get(1).publishedAt(), "'yyyy-MM-dd HH:mm:ss' as UTC");
+    }
+
+    @Test
+    void atom03IsRead() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/atom-0.3.xml"), "application/atom+xml");
+        assertEquals(1, items.size());
+        assertEquals("The queue at Northwind Coffee took 25 minutes and my order was wrong.", items.get(0).text());
+        assertEquals("Jo Baker", items.get(0).author());
+        assertEquals("tag:oldtownfood.example,2026:post-311", items.get(0).guid());
+    }
+
+    @Test
+    void atom10ResolvesXmlBaseAndReadsXhtmlContent() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/atom-1.0.xml"), "application/atom+xml",
+                "https://reviews.cityguide.example/coffee/feed.atom");
+        FoundItem first = items.get(0);
+        assertEquals("https://reviews.cityguide.example/coffee/r/77310", first.link());
+        assertEquals("Northwind Coffee again out of oat milk", first.title());
+        assertEquals("Third time this month Northwind Coffee had no oat milk. 1 star.", first.text());
+        assertEquals(Instant.parse("2026-11-22T07:58:00Z"), first.publishedAt());
+        assertEquals("Buttery, flaky, perfect.", items.get(1).text());
+    }
+
+    @Test
+    void windows1252BytesDeclaredUtf8AreReadAsWritten() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/wrong-charset.rss"), "application/rss+xml; charset=utf-8");
+        assertEquals("Northwind Café – never again", items.get(0).title());
+        assertEquals("The crème brûlée at Northwind Coffee was frozen in the middle. €7 wasted.", items.get(0).text());
+    }
+
+    @Test
+    void utf8BytesServedAsLatin1AreReadAsUtf8() throws Exception {
+        String xml = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>t</title><link>http://x.example/</link>"
+                + "<description>d</description><item><title>Crème brûlée at Northwind</title></item></channel></rss>";
+        List<FoundItem> items = parser.parse(xml.getBytes(StandardCharsets.UTF_8), "text/xml; charset=ISO-8859-1");
+        assertEquals("Crème brûlée at Northwind", items.get(0).title());
+    }
+
+    @Test
+    void byteOrderMarkIsNoProblem() throws Exception {
+        byte[] feed = fixture("/feeds/coffee-reviews.rss");
+        byte[] withBom = new byte[feed.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(feed, 0, withBom, 3, feed.length);
+        assertEquals(4, parser.parse(withBom, null).size());
+    }
+
+    @Test
+    void truncatedFeedIsAClearError() {
         FeedParseException e = assertThrows(FeedParseException.class,
-                () -> parser.parse(xxe.getBytes(StandardCharsets.UTF_8), "application/rss+xml"));
+                () -> parser.parse(fixture("/feeds/broken.rss"), "application/rss+xml"));
         assertTrue(e.getMessage().startsWith("not a readable RSS or Atom feed"), e.getMessage());
+    }
+
+    @Test
+    void externalEntityIsNeverResolved() {
+        FeedParseException e = assertThrows(FeedParseException.class,
+                () -> parser.parse(fixture("/feeds/xxe.rss"), "application/rss+xml"));
+        assertFalse(e.getMessage().contains("root:"), "nothing of /etc/passwd leaks into the error");
+    }
+
+    @Test
+    void entityExpansionBombIsRefusedAtOnce() {
+        long start = System.nanoTime();
+        assertThrows(FeedParseException.class, () -> parser.parse(fixture("/feeds/entity-bomb.rss"), "application/rss+xml"));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "refused without expanding a billion 'lol's");
     }
 
     @Test
@@ -47,7 +136,7 @@ class FeedParserTest {
                 "<html><body>Not found</body></html>".getBytes(StandardCharsets.UTF_8), "text/html"));
     }
 
-    private static byte[] fixture(String path) throws IOException {
+    static byte[] fixture(String path) throws IOException {
         try (InputStream in = FeedParserTest.class.getResourceAsStream(path)) {
             return in.readAllBytes();
         }
