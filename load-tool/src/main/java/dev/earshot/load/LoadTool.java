@@ -22,6 +22,10 @@ import java.util.Map;
  * {@code sentiment}: raw Kafka produce→consume of N mention payloads through one topic, then the
  * same N through {@code mentions} → sentiment-service (a separate JVM, as deployed) →
  * {@code mentions-scored}; first send to last arrival, after a warm-up of each.
+ *
+ * <p>{@code pipeline [--mentions N] [--probes 100] [--calm-rate 1000]}: the same with all three
+ * services and a real SMTP server, then the latency from a dangerous mention to its record on
+ * {@code alerts} and to its email at the SMTP server (p50/p99), under a calm stream.
  */
 public final class LoadTool {
 
@@ -35,11 +39,71 @@ public final class LoadTool {
         String mode = args.length > 0 ? args[0] : "sentiment";
         int mentions = intOption(args, "--mentions", 200_000);
         int brands = intOption(args, "--brands", 50);
-        if (!mode.equals("sentiment")) {
-            System.err.println("unknown mode " + mode + "; known: sentiment");
-            System.exit(2);
+        switch (mode) {
+            case "sentiment" -> sentiment(mentions, brands);
+            case "pipeline" -> pipeline(mentions, brands, intOption(args, "--probes", 100),
+                    intOption(args, "--calm-rate", 1000));
+            default -> {
+                System.err.println("unknown mode " + mode + "; known: sentiment, pipeline");
+                System.exit(2);
+            }
         }
-        sentiment(mentions, brands);
+    }
+
+    /**
+     * The three services, a real SMTP server: throughput of N mentions to {@code mentions-scored}
+     * beside raw Kafka, then latency of dangerous mentions to {@code alerts} and to the inbox while
+     * a calm stream flows.
+     */
+    private static void pipeline(int mentions, int brands, int probes, int calmRate) throws Exception {
+        Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("earshot-load-");
+        List<MentionGenerator.KeyedPayload> payloads = generate(mentions, brands, 1);
+        List<MentionGenerator.KeyedPayload> warmUp = generate(Math.min(20_000, mentions), brands, 2);
+        Path catalog = Catalogs.write(work, Catalogs.brands("brand", brands), Catalogs.brands("probe", probes));
+        Map<String, Integer> services = new LinkedHashMap<>();
+        for (String module : EarshotStack.ALL_SERVICES) {
+            services.put(module, freePort());
+        }
+        try (dev.earshot.local.LocalInbox inbox = dev.earshot.local.LocalInbox.start(freePort(), freePort(),
+                work.resolve("inbox")).quiet();
+                EarshotStack stack = EarshotStack.start(repoRoot, work, 0, services, Map.of(
+                        "EARSHOT_CONFIG", catalog.toString(),
+                        "EARSHOT_ALERT_STREAMS_STATE_DIR", work.resolve("streams").toString(),
+                        "SMTP_HOST", "127.0.0.1",
+                        "SMTP_PORT", String.valueOf(inbox.smtpPort())), null)) {
+            String bootstrap = stack.bootstrapServers();
+            createTopic(stack, BASELINE_TOPIC);
+            System.out.println("Warming up ...");
+            ThroughputRun.run(bootstrap, BASELINE_TOPIC, BASELINE_TOPIC, warmUp, Duration.ofMinutes(5));
+            ThroughputRun.run(bootstrap, Topics.MENTIONS, Topics.MENTIONS_SCORED, warmUp, Duration.ofMinutes(5));
+            System.out.println("Measuring throughput ...");
+            ThroughputRun.Result raw = ThroughputRun.run(bootstrap, BASELINE_TOPIC, BASELINE_TOPIC, payloads,
+                    Duration.ofMinutes(10));
+            ThroughputRun.Result pipeline = ThroughputRun.run(bootstrap, Topics.MENTIONS, Topics.MENTIONS_SCORED,
+                    payloads, Duration.ofMinutes(10));
+            System.out.println("Letting the alert-service catch up, then measuring latency ...");
+            Thread.sleep(15_000);
+            LatencyRun.Result latency = LatencyRun.run(bootstrap, inbox, calmRate, probes, Duration.ofMillis(250),
+                    brands);
+            System.out.printf(Locale.ROOT, """
+
+                    %d cores, Java %s, all three services and the broker on this machine
+                    | run                                               | records  | seconds | records/s |
+                    |---------------------------------------------------|----------|---------|-----------|
+                    | raw Kafka: produce → consume, one topic           | %,8d | %7.2f | %,9.0f |
+                    | mentions → sentiment-service → mentions-scored    | %,8d | %7.2f | %,9.0f |
+                    pipeline at %.0f%% of the raw Kafka rate
+
+                    Instant alerts, %d dangerous mentions among %,d calm mentions/s:
+                      mention → alerts record : %s
+                      mention → email at SMTP : %s
+                    """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    raw.records(), raw.elapsed().toMillis() / 1000.0, raw.perSecond(),
+                    pipeline.records(), pipeline.elapsed().toMillis() / 1000.0, pipeline.perSecond(),
+                    100 * pipeline.perSecond() / raw.perSecond(), probes, calmRate,
+                    LatencyRun.describe(latency.toAlertMillis()), LatencyRun.describe(latency.toEmailMillis()));
+        }
     }
 
     private static void sentiment(int mentions, int brands) throws Exception {

@@ -38,11 +38,18 @@ final class MentionGenerator {
 
     private final SplittableRandom random;
     private final int brands;
+    private final boolean calmOnly;
     private long sequence;
 
     MentionGenerator(long seed, int brands) {
+        this(seed, brands, false);
+    }
+
+    /** @param calmOnly praise and neutral remarks only, so the stream raises no alert of its own */
+    MentionGenerator(long seed, int brands, boolean calmOnly) {
         this.random = new SplittableRandom(seed);
         this.brands = brands;
+        this.calmOnly = calmOnly;
     }
 
     /** The next mention as JSON, with its key (the brand id). */
@@ -50,7 +57,7 @@ final class MentionGenerator {
         long n = sequence++;
         String brandId = "brand-" + (n % brands);
         String brandName = "Brand " + (n % brands) + " Coffee";
-        int kind = random.nextInt(10); // 4 praise, 3 neutral, 3 complaints
+        int kind = random.nextInt(calmOnly ? 7 : 10); // 4 praise, 3 neutral, 3 complaints
         List<String> body = kind < 4 ? PRAISE : kind < 7 ? NEUTRAL : COMPLAINTS;
         String text = String.format(pick(OPENINGS), brandName) + " " + pick(body) + pick(CLOSINGS);
         int stars = kind < 4 ? 5 : kind < 7 ? 3 : 1;

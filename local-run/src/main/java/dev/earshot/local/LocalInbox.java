@@ -16,7 +16,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +35,8 @@ public final class LocalInbox implements AutoCloseable {
     private final HttpServer web;
     private final Path folder;
     private final List<MimeMessage> saved = new CopyOnWriteArrayList<>();
+    private final Set<String> savedIds = new HashSet<>();
+    private volatile boolean echo = true;
     private final ScheduledExecutorService saver = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "inbox-saver");
         t.setDaemon(true);
@@ -64,6 +65,12 @@ public final class LocalInbox implements AutoCloseable {
         }
     }
 
+    /** Whether each new email is announced on standard output (the local run's console). */
+    public LocalInbox quiet() {
+        echo = false;
+        return this;
+    }
+
     public int smtpPort() {
         return smtp.getSmtp().getPort();
     }
@@ -77,32 +84,43 @@ public final class LocalInbox implements AutoCloseable {
     }
 
     /**
-     * Every email received so far, once each: the SMTP server keeps a copy per recipient, a mail
-     * client shows one message.
+     * Every email received so far, once each, in arrival order: the SMTP server keeps a copy per
+     * recipient, a mail client shows one message. Survives {@link #stopSmtp()}.
      */
-    public List<MimeMessage> messages() {
-        Set<String> seen = new HashSet<>();
-        List<MimeMessage> unique = new ArrayList<>();
-        for (MimeMessage m : smtp.getReceivedMessages()) {
-            if (seen.add(messageId(m))) {
-                unique.add(m);
-            }
-        }
-        return unique;
+    public synchronized List<MimeMessage> messages() {
+        saveNew();
+        return List.copyOf(saved);
+    }
+
+    /** The copies the SMTP server holds now, one per recipient (since it last started). */
+    public List<MimeMessage> rawMessages() {
+        return List.of(smtp.getReceivedMessages());
+    }
+
+    /** Stops accepting mail, as an SMTP outage would; {@link #startSmtp()} brings it back on the same port. */
+    public synchronized void stopSmtp() {
+        saveNew();
+        smtp.stop();
+    }
+
+    public synchronized void startSmtp() {
+        smtp.start();
     }
 
     private synchronized void saveNew() {
-        List<MimeMessage> all = messages();
-        for (int i = saved.size(); i < all.size(); i++) {
-            MimeMessage m = all.get(i);
-            Path file = folder.resolve(String.format("%04d.eml", i + 1));
+        for (MimeMessage m : smtp.getReceivedMessages()) {
+            if (!savedIds.add(messageId(m))) {
+                continue;
+            }
+            Path file = folder.resolve(String.format("%04d.eml", saved.size() + 1));
             try (OutputStream out = Files.newOutputStream(file)) {
                 m.writeTo(out);
                 saved.add(m);
-                System.out.println("local-inbox       | new email " + file.getFileName() + ": " + m.getSubject());
+                if (echo) {
+                    System.out.println("local-inbox       | new email " + file.getFileName() + ": " + m.getSubject());
+                }
             } catch (IOException | MessagingException e) {
-                System.err.println("local-inbox       | cannot save email " + (i + 1) + ": " + e.getMessage());
-                return;
+                System.err.println("local-inbox       | cannot save an email: " + e.getMessage());
             }
         }
     }
