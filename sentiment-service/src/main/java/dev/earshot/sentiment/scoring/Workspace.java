@@ -52,6 +52,8 @@ final class Workspace {
     byte[] termRules = new byte[64];
     double[] termWeights = new double[64];
     final int[] aspectOrder = new int[AspectTaxonomy.MAX_ASPECTS];
+    int aspectCount;
+    long aspectSeen;     // bit per aspect already in aspectOrder
 
     // text-wide counters
     int exclamations;
@@ -105,6 +107,8 @@ final class Workspace {
         otherScript = 0;
         englishWords = 0;
         complaints = 0;
+        aspectCount = 0;
+        aspectSeen = 0;
         Arrays.fill(languageHits, 0);
     }
 
