@@ -73,7 +73,11 @@ public interface AlertConfig {
         @WithDefault("2")
         int minCount();
 
-        /** Negative mentions a day assumed for a brand with no history yet. */
+        /** No spike before the brand has this much history; its instant alerts work from the start. */
+        @WithDefault("24h")
+        Duration warmup();
+
+        /** Negative mentions a day assumed for a brand with little history yet. */
         @WithDefault("0.5")
         double priorPerDay();
 

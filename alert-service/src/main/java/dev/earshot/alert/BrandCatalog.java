@@ -128,7 +128,7 @@ public final class BrandCatalog {
                 or(a.crisisThreshold(), d.crisisThreshold()), or(a.highSeverityBelow(), d.highSeverityBelow()),
                 d.lowRatingShare(), a.crisisTerms() != null ? a.crisisTerms() : d.crisisTerms(),
                 a.spikeWindowMinutes() != null ? Duration.ofMinutes(a.spikeWindowMinutes()) : d.spikeWindow(),
-                or(a.spikeMaxPValue(), d.spikeMaxPValue()), or(a.spikeMinCount(), d.spikeMinCount()),
+                or(a.spikeMaxPValue(), d.spikeMaxPValue()), or(a.spikeMinCount(), d.spikeMinCount()), d.spikeWarmup(),
                 or(a.priorPerDay(), d.priorPerDay()), d.priorDays(), d.shareMinMentions(), or(a.shareJump(), d.shareJump()),
                 d.driftFastHalfLife(), d.driftSlowHalfLife(), or(a.driftDrop(), d.driftDrop()),
                 or(a.driftMinMentions(), d.driftMinMentions()));

@@ -16,6 +16,7 @@ import java.util.Locale;
  * @param spikeWindow          the sliding window in which negative mentions are counted
  * @param spikeMaxPValue       how unlikely the window's count must be under the brand's baseline to be a spike
  * @param spikeMinCount        never a spike below this many negative mentions in the window
+ * @param spikeWarmup          no spike before the brand has this much history (its first day would be all surprise)
  * @param priorPerDay          negative mentions a day assumed for a brand with no history yet
  * @param priorDays            how many days of history that assumption weighs
  * @param shareMinMentions     the negative-share test needs at least this many mentions in the window
@@ -34,6 +35,7 @@ public record DetectionSettings(
         Duration spikeWindow,
         double spikeMaxPValue,
         int spikeMinCount,
+        Duration spikeWarmup,
         double priorPerDay,
         double priorDays,
         int shareMinMentions,
@@ -51,7 +53,7 @@ public record DetectionSettings(
     /** The defaults documented in alert-service/README.md. */
     public static DetectionSettings defaults() {
         return new DetectionSettings(-0.5, -0.2, -0.75, 0.2, DEFAULT_CRISIS_TERMS, Duration.ofMinutes(60), 1e-4, 2,
-                0.5, 3, 10, 0.3, 20, 400, 0.3, 50);
+                Duration.ofHours(24), 0.5, 3, 10, 0.3, 20, 400, 0.3, 50);
     }
 
     public DetectionSettings {

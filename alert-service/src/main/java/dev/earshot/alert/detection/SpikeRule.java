@@ -12,8 +12,8 @@ import java.util.Optional;
  *
  * <ol>
  * <li>Baseline rate {@code r}: negative mentions per hour over the last two weeks (the window itself
- * left out), shrunk toward a small prior ({@code priorPerDay} over {@code priorDays}) so a brand
- * with little or no history is neither deaf nor jumpy.</li>
+ * left out), never below a small prior ({@code priorPerDay} weighing {@code priorDays}) so a brand
+ * with few or no negative mentions yet is not alarmed by the first one.</li>
  * <li>Daily rhythm {@code f}: how busy this hour of the day usually is, from all mentions, shrunk
  * toward 1 for hours seen only a few times.</li>
  * <li>Expected count {@code λ = r × window hours × f}; spread {@code φ} = how much more the hourly
@@ -44,6 +44,9 @@ public final class SpikeRule {
             return Optional.empty();
         }
         Baseline base = baseline(history, settings);
+        if (base.hours() < settings.spikeWarmup().toHours()) {
+            return Optional.empty();
+        }
         double windowHours = settings.spikeWindow().toMillis() / (double) HOUR_MS;
         double expected = base.ratePerHour() * windowHours * base.rhythm();
         double phi = base.dispersion();
@@ -110,7 +113,9 @@ public final class SpikeRule {
             hours++;
         }
         double priorHours = settings.priorDays() * 24;
-        double rate = (negatives + settings.priorPerDay() * settings.priorDays()) / (hours + priorHours);
+        // The prior only lifts a rate the data leave near zero; it never drags a busy brand's rate down.
+        double smoothed = (negatives + settings.priorPerDay() * settings.priorDays()) / (hours + priorHours);
+        double rate = Math.max(hours == 0 ? 0 : negatives / (double) hours, smoothed);
         double meanTotal = hours == 0 ? 0 : totals / (double) hours;
         double[] rhythm = new double[24];
         for (int hod = 0; hod < 24; hod++) {

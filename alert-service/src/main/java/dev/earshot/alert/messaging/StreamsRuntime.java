@@ -26,6 +26,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
@@ -96,7 +97,9 @@ public class StreamsRuntime {
     public synchronized void stop() {
         KafkaStreams ks = streams;
         if (ks != null) {
-            ks.close(Duration.ofSeconds(30));
+            // Leave the group so a restarted or remaining replica takes the partitions over at once.
+            ks.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
             streams = null;
         }
     }

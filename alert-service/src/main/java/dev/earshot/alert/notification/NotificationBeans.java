@@ -33,7 +33,7 @@ public class NotificationBeans {
         return new DetectionSettings(c.instant().threshold(), c.instant().crisisThreshold(),
                 c.instant().highSeverityBelow(), c.instant().lowRatingShare(),
                 c.instant().crisisTerms().orElse(d.crisisTerms()), c.spike().window(), c.spike().maxPValue(),
-                c.spike().minCount(), c.spike().priorPerDay(), c.spike().priorDays(), c.spike().shareMinMentions(),
+                c.spike().minCount(), c.spike().warmup(), c.spike().priorPerDay(), c.spike().priorDays(), c.spike().shareMinMentions(),
                 c.spike().shareJump(), c.drift().fastHalfLife(), c.drift().slowHalfLife(), c.drift().drop(),
                 c.drift().minMentions());
     }

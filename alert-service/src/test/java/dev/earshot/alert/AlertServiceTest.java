@@ -1,0 +1,271 @@
+package dev.earshot.alert;
+
+import static dev.earshot.events.ContractAssert.ALERT;
+import static dev.earshot.events.ContractAssert.assertMatchesSchema;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import dev.earshot.alert.messaging.StreamsRuntime;
+import dev.earshot.alert.notification.AlertMailer;
+import dev.earshot.alert.support.GreenMailResource;
+import dev.earshot.alert.support.MailParts;
+import dev.earshot.alert.support.Mails;
+import dev.earshot.alert.support.ScoredMentions;
+import dev.earshot.events.Alert;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.Label;
+import dev.earshot.events.MonitorEvent;
+import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention;
+import dev.earshot.events.Topics;
+import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import jakarta.inject.Inject;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+
+/** alert-service between the real broker and a real SMTP server: what PR staff would notice. */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(GreenMailResource.class)
+class AlertServiceTest {
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    GreenMail greenMail;
+
+    @Inject
+    StreamsRuntime streams;
+
+    @Test
+    void furiousMentionSendsOneEmailToTheBrandsPeopleAndOneAlertRecord() throws Exception {
+        ScoredMention furious = ScoredMentions.of("northwind", "Northwind Coffee",
+                "Waited 40 minutes for a cold latte and the barista was rude. Never again!", -0.86, Label.NEGATIVE);
+        send(furious, Instant.now());
+        send(furious, Instant.now()); // redelivered: still one alert
+
+        MimeMessage mail = awaitMails("pr@northwind.example", 1).get(0);
+        assertEquals(1, awaitMails("care@northwind.example", 1).size(), "both of the brand's people");
+        assertEquals("[Earshot] HIGH · Northwind Coffee: a strongly negative mention", mail.getSubject());
+        assertEquals("instant-northwind-" + furious.mention().id(), Mails.header(mail, AlertMailer.INCIDENT_HEADER));
+        assertTrue(Mails.header(mail, "Message-ID").endsWith("@earshot.alerts>"), "deterministic Message-ID");
+        String text = MailParts.text(mail);
+        String html = MailParts.html(mail);
+        assertTrue(text.contains("Waited 40 minutes for a cold latte"), text);
+        assertTrue(html.contains("barista was rude. Never again!"));
+        assertTrue(html.contains("href=\"" + furious.mention().url() + "\""));
+        assertTrue(text.contains("What to do now") && text.contains("apologise first"), text);
+        assertTrue(text.contains("estimated reach") && text.contains("Estimate, not a count"), text);
+        assertTrue(html.contains("/ack/"), "an acknowledge link");
+
+        ConsumerRecord<String, String> record = kafka.consumeStrings().fromTopics(Topics.ALERTS)
+                .awaitRecords(1, Duration.ofSeconds(10)).getFirstRecord();
+        assertMatchesSchema(ALERT, record.value());
+        Thread.sleep(1000);
+        assertEquals(1, Mails.to(greenMail, "pr@northwind.example").size(), "the redelivery sent no second email");
+    }
+
+    @Test
+    void hostileReviewArrivesAsTextNotMarkup() {
+        send(ScoredMentions.of("hostile", "Hostile Co",
+                "<script>alert(1)</script> <img src=x onerror=alert(2)> worst coffee ever", -0.8, Label.NEGATIVE),
+                Instant.now());
+        MimeMessage mail = awaitMails("pr@hostile.example", 1).get(0);
+        String html = MailParts.html(mail);
+        assertFalse(html.contains("<script>"), html);
+        assertFalse(html.contains("<img"), html);
+        assertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), html);
+        assertTrue(MailParts.text(mail).contains("<script>alert(1)</script>"), "the text part shows it as written");
+    }
+
+    @Test
+    void aMildComplaintAndASurgeOfPraiseSendNothing() {
+        Instant now = Instant.now();
+        send(ScoredMentions.of("sunny", "Sunny Bakery", "A bit slow today", -0.2, Label.NEGATIVE), now);
+        for (int i = 0; i < 30; i++) {
+            send(ScoredMentions.of("sunny", "Sunny Bakery", "Wonderful croissants, lovely staff " + i, 0.9,
+                    Label.POSITIVE), now.plusSeconds(i));
+        }
+        ScoredMention marker = ScoredMentions.of("sunny", "Sunny Bakery", "Rude staff, cold food, awful", -0.9,
+                Label.NEGATIVE);
+        send(marker, now.plusSeconds(60));
+        // Records of a brand are handled in order: once the marker's email is here, the others were judged.
+        List<MimeMessage> mails = awaitMails("pr@sunny.example", 1);
+        assertEquals("instant-sunny-" + marker.mention().id(), Mails.header(mails.get(0), AlertMailer.INCIDENT_HEADER));
+        assertEquals(1, Mails.to(greenMail, "pr@sunny.example").size());
+    }
+
+    @Test
+    void calmMonthThenStormIsOneIncidentEmailThenAThrottledUpdate() throws Exception {
+        Instant now = Instant.now();
+        Instant t = now.minus(Duration.ofDays(30));
+        int seq = 0;
+        List<ProducerRecord<String, String>> calm = new ArrayList<>();
+        while (t.isBefore(now.minus(Duration.ofHours(2)))) {
+            boolean negative = seq % 10 == 0;
+            calm.add(record(ScoredMentions.of("calmco", "Calm Co", "visit number " + seq++, negative ? -0.3 : 0.6,
+                    negative ? Label.NEGATIVE : Label.POSITIVE), t));
+            t = t.plus(Duration.ofMinutes(50));
+        }
+        kafka.produceStrings().fromRecords(calm).awaitCompletion(Duration.ofSeconds(60));
+        // The storm: moderate complaints about delivery, none alarming alone.
+        for (int i = 0; i < 8; i++) {
+            send(ScoredMentions.of("calmco", "Calm Co", "Order arrived cold and late again, visit " + i, -0.4,
+                    Label.NEGATIVE, new Rating(2, 5), List.of("delivery")), now.plusSeconds(i));
+        }
+        List<MimeMessage> first = awaitMails("pr@calmco.example", 1);
+        MimeMessage opened = first.get(0);
+        assertEquals("[Earshot] MEDIUM · Calm Co: a spike of negative mentions", opened.getSubject());
+        String text = MailParts.text(opened);
+        assertTrue(text.contains("expected") && text.contains("count"), "figures against the baseline: " + text);
+        assertEquals(1, Mails.to(greenMail, "ops@calmco-logistics.example").size(),
+                "delivery complaints also go to logistics");
+
+        Thread.sleep(1500);
+        assertEquals(1, Mails.to(greenMail, "pr@calmco.example").size(), "the rest of the storm is held back");
+        List<MimeMessage> both = awaitMails("pr@calmco.example", 2); // after the 4 s update interval of the test profile
+        assertTrue(both.get(1).getSubject().startsWith("[Earshot] Update · "), both.get(1).getSubject());
+        assertEquals(Mails.header(opened, AlertMailer.INCIDENT_HEADER),
+                Mails.header(both.get(1), AlertMailer.INCIDENT_HEADER), "one incident");
+        Thread.sleep(5000);
+        assertEquals(2, Mails.to(greenMail, "pr@calmco.example").size(), "nothing new, nothing sent");
+    }
+
+    @Test
+    void restartInTheMiddleOfAStormSendsNoDuplicate() throws Exception {
+        Instant now = Instant.now();
+        send(ScoredMentions.of("restartco", "Restart Co", "Charged twice and support hung up. Awful!", -0.9,
+                Label.NEGATIVE), now);
+        MimeMessage opened = awaitMails("pr@restartco.example", 1).get(0);
+        String incident = Mails.header(opened, AlertMailer.INCIDENT_HEADER);
+
+        streams.restart(true); // local state deleted: everything comes back from Kafka's changelogs
+        await().atMost(Duration.ofSeconds(60)).until(() -> streams.state().isRunningOrRebalancing());
+        for (int i = 0; i < 3; i++) {
+            send(ScoredMentions.of("restartco", "Restart Co", "Also charged twice, terrible " + i, -0.8,
+                    Label.NEGATIVE), now.plusSeconds(10 + i));
+        }
+        List<MimeMessage> mails = awaitMails("pr@restartco.example", 2);
+        assertTrue(mails.get(1).getSubject().startsWith("[Earshot] Update · "), mails.get(1).getSubject());
+        assertEquals(incident, Mails.header(mails.get(1), AlertMailer.INCIDENT_HEADER),
+                "the restarted service remembered the incident");
+        Thread.sleep(5000);
+        assertEquals(2, Mails.to(greenMail, "pr@restartco.example").size(), "no email sent twice");
+    }
+
+    @Test
+    void smtpDownForAWhileThenUpDeliversEachEmailExactlyOnce() throws Exception {
+        greenMail.stop();
+        try {
+            send(ScoredMentions.of("outageco", "Outage Co", "Everything was wrong, rude and dirty. Awful!", -0.9,
+                    Label.NEGATIVE), Instant.now());
+            Thread.sleep(3000); // several failed attempts
+        } finally {
+            greenMail.start();
+        }
+        awaitMails("pr@outageco.example", 1);
+        Thread.sleep(4000);
+        assertEquals(1, Mails.to(greenMail, "pr@outageco.example").size(), "delivered once, not once per attempt");
+    }
+
+    @Test
+    void acknowledgeLinkShowsAPageOnGetAndOnlyPostAcknowledges() throws Exception {
+        send(ScoredMentions.of("ackco", "Ack Co", "Found glass in my salad. Disgusting and dangerous!", -0.95,
+                Label.NEGATIVE), Instant.now());
+        MimeMessage mail = awaitMails("pr@ackco.example", 1).get(0);
+        String incident = Mails.header(mail, AlertMailer.INCIDENT_HEADER);
+        Matcher m = Pattern.compile("/ack/([A-Za-z0-9_.-]+)").matcher(MailParts.text(mail));
+        assertTrue(m.find(), MailParts.text(mail));
+        String token = m.group(1);
+
+        given().get("/ack/" + token).then().statusCode(200).body(containsString("method=\"post\""));
+        given().get("/ack/" + token);
+        Thread.sleep(1000);
+        given().get("/api/incidents/" + incident).then().statusCode(200).body("state", equalTo("open"));
+
+        given().post("/ack/" + token.substring(0, token.length() - 2) + "xx").then().statusCode(403);
+        given().post("/ack/" + token).then().statusCode(200).body(containsString("Acknowledged"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/incidents/" + incident).then()
+                .body("state", equalTo("acknowledged")).body("acknowledgedBy", equalTo("email link")));
+        assertEquals(1, Mails.to(greenMail, "pr@ackco.example").size(), "acknowledging sends no email");
+    }
+
+    @Test
+    void restApiListsAndChangesIncidentsOnlyWithTheToken() {
+        send(ScoredMentions.of("dlqco", "DLQ Co", "Rude, slow, awful. Never again!", -0.9, Label.NEGATIVE),
+                Instant.now());
+        awaitMails("pr@dlqco.example", 1);
+        String id = given().queryParam("brand", "dlqco").get("/api/incidents").then().statusCode(200)
+                .body("size()", equalTo(1)).extract().path("[0].incidentId");
+        given().queryParam("brand", "dlqco").queryParam("state", "resolved").get("/api/incidents").then()
+                .body("size()", equalTo(0));
+        given().post("/api/incidents/" + id + "/resolve").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").post("/api/incidents/" + id + "/resolve").then()
+                .statusCode(401);
+        given().header("Authorization", "Bearer test-token").queryParam("minutes", 30)
+                .post("/api/incidents/" + id + "/snooze").then().statusCode(202);
+        given().header("Authorization", "Bearer test-token").post("/api/incidents/" + id + "/resolve").then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/incidents/" + id).then()
+                .body("state", equalTo("resolved")).body("snoozedUntil", org.hamcrest.Matchers.notNullValue()));
+        given().get("/api/incidents/no-such-incident").then().statusCode(404);
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/incidents"));
+    }
+
+    @Test
+    void brokenMonitorEmailsTheOperators() {
+        MonitorEvent failing = new MonitorEvent(1, "citybites-feed", "https://citybites.example/feed.xml",
+                MonitorEvent.Status.FAILING, 5, "https://citybites.example/feed.xml answered HTTP 503",
+                Instant.parse("2026-11-22T08:00:03Z"), Instant.now());
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.MONITORS, failing.sourceId(),
+                EventJson.writeString(failing))).awaitCompletion();
+        MimeMessage mail = awaitMails("ops@earshot.example", 1).get(0);
+        assertEquals("[Earshot] Monitor broken · source citybites-feed is failing", Mails.subject(mail));
+        assertTrue(MailParts.text(mail).contains("answered HTTP 503"));
+    }
+
+    @Test
+    void malformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.MENTIONS_SCORED, "dlqco", "{oops"))
+                .awaitCompletion();
+        ConsumerRecord<String, String> dead = kafka.consumeStrings().fromTopics(Topics.MENTIONS_SCORED_DLQ)
+                .awaitRecords(1, Duration.ofSeconds(30)).getFirstRecord();
+        assertEquals("{oops", dead.value(), "the dead-letter topic holds the record as it was");
+        String reason = KafkaCompanion.getHeader(dead.headers(), "dead-letter-reason");
+        assertNotNull(reason);
+        assertTrue(reason.contains("not a ScoredMention"), reason);
+    }
+
+    private void send(ScoredMention scored, Instant at) {
+        kafka.produceStrings().fromRecords(record(scored, at)).awaitCompletion();
+    }
+
+    private static ProducerRecord<String, String> record(ScoredMention scored, Instant at) {
+        return new ProducerRecord<>(Topics.MENTIONS_SCORED, null, at.toEpochMilli(), scored.mention().brand().id(),
+                EventJson.writeString(scored));
+    }
+
+    private List<MimeMessage> awaitMails(String address, int count) {
+        return await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Mails.to(greenMail, address), m -> m.size() >= count);
+    }
+}
