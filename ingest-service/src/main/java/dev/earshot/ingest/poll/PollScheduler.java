@@ -342,7 +342,6 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
                         return;
                     }
                 }
-                s.nextPollAt = Instant.EPOCH; // if it comes back, poll it at once
             }
         }
     }
