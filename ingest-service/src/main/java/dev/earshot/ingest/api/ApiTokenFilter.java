@@ -1,6 +1,7 @@
 package dev.earshot.ingest.api;
 
 import dev.earshot.ingest.IngestConfig;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -23,8 +24,13 @@ public class ApiTokenFilter {
 
     private final Optional<byte[]> token;
 
+    @Inject
     public ApiTokenFilter(IngestConfig config) {
-        this.token = config.apiToken().filter(t -> !t.isBlank()).map(t -> t.strip().getBytes(StandardCharsets.UTF_8));
+        this(config.apiToken());
+    }
+
+    ApiTokenFilter(Optional<String> configured) {
+        this.token = configured.filter(t -> !t.isBlank()).map(t -> t.strip().getBytes(StandardCharsets.UTF_8));
     }
 
     @ServerRequestFilter

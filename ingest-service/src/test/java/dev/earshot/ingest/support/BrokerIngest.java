@@ -44,8 +44,12 @@ public final class BrokerIngest {
 
     /** Every record the topic holds now, in partition order. */
     public static List<ConsumerRecord<String, String>> readAll(EmbeddedKafkaBroker broker, String topic) {
+        return readAll(broker.bootstrapServers(), topic);
+    }
+
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrapServers, String topic) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
