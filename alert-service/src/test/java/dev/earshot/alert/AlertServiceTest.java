@@ -32,15 +32,25 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** alert-service between the real broker and a real SMTP server: what PR staff would notice. */
 @QuarkusTest
@@ -55,6 +65,9 @@ class AlertServiceTest {
 
     @Inject
     StreamsRuntime streams;
+
+    @Inject
+    Topology topology;
 
     @Test
     void furiousMentionSendsOneEmailToTheBrandsPeopleAndOneAlertRecord() throws Exception {
@@ -241,6 +254,34 @@ class AlertServiceTest {
         MimeMessage mail = awaitMails("ops@earshot.example", 1).get(0);
         assertEquals("[Earshot] Monitor broken · source citybites-feed is failing", Mails.subject(mail));
         assertTrue(MailParts.text(mail).contains("answered HTTP 503"));
+    }
+
+    @Test
+    void theTopologyBeanUnderTopologyTestDriverAppliesBrandThresholdsAndMailsThroughTheRealMailer(
+            @TempDir Path stateDir) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service-driver");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        Instant start = Instant.parse("2026-11-01T09:00:00Z");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, start)) {
+            TestInputTopic<String, String> in = driver.createInputTopic(Topics.MENTIONS_SCORED, new StringSerializer(),
+                    new StringSerializer());
+            TestOutputTopic<String, String> alerts = driver.createOutputTopic(Topics.ALERTS, new StringDeserializer(),
+                    new StringDeserializer());
+            ScoredMention below = ScoredMentions.of("driverco", "Driver Co", "Quite bad coffee, meh", -0.55,
+                    Label.NEGATIVE, new Rating(3, 5), List.of());
+            in.pipeInput("driverco", EventJson.writeString(below), start);
+            assertTrue(alerts.isEmpty(), "-0.55 is above this brand's own threshold of -0.6");
+            ScoredMention bad = ScoredMentions.of("driverco", "Driver Co", "Terrible coffee, rude staff", -0.7,
+                    Label.NEGATIVE, new Rating(2, 5), List.of("staff"));
+            in.pipeInput("driverco", EventJson.writeString(bad), start.plusSeconds(60));
+            Alert alert = EventJson.read(alerts.readValue(), Alert.class);
+            assertEquals("instant-driverco-" + bad.mention().id(), alert.incidentId());
+            assertEquals(List.of(new Alert.AspectCount("staff", 1)), alert.topAspects());
+        }
+        MimeMessage mail = awaitMails("pr@driverco.example", 1).get(0);
+        assertEquals("[Earshot] MEDIUM · Driver Co: a strongly negative mention", Mails.subject(mail));
     }
 
     @Test

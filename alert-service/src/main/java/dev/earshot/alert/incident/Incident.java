@@ -39,7 +39,8 @@ public final class Incident {
     public Instant acknowledgedAt;
     public Instant snoozedUntil;
 
-    /** Wall-clock time of the last email or webhook decided for this incident (0 = never). */
+    /** Whether anyone was told about this incident yet, and the wall-clock time of the last time. */
+    public boolean notified;
     public long lastNotifiedMs;
     /** A change not yet told because of the update interval or a snooze. */
     public boolean updatePending;

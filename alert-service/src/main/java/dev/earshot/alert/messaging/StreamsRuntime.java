@@ -3,6 +3,8 @@ package dev.earshot.alert.messaging;
 import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.detection.DetectionTopology;
 import dev.earshot.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -49,11 +51,15 @@ public class StreamsRuntime {
     private final Topology topology;
     private final AlertConfig.Streams config;
     private final String bootstrapServers;
+    private final MeterRegistry registry;
     private volatile KafkaStreams streams;
+    private volatile KafkaStreamsMetrics streamsMetrics;
     private volatile Path stateDir;
 
     public StreamsRuntime(Topology topology, AlertConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers) {
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            MeterRegistry registry) {
+        this.registry = registry;
         this.topology = topology;
         this.config = config.streams();
         this.bootstrapServers = bootstrapServers;
@@ -90,12 +96,18 @@ public class StreamsRuntime {
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
         ks.setStateListener((now, before) -> Log.infof("Kafka Streams %s -> %s", before, now));
+        streamsMetrics = new KafkaStreamsMetrics(ks);
+        streamsMetrics.bindTo(registry);
         ks.start();
         streams = ks;
     }
 
     public synchronized void stop() {
         KafkaStreams ks = streams;
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+            streamsMetrics = null;
+        }
         if (ks != null) {
             // Leave the group so a restarted or remaining replica takes the partitions over at once.
             ks.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)

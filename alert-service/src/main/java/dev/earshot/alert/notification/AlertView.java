@@ -36,6 +36,11 @@ public record AlertView(String subject, String severity, String cause, String he
         ScoredMention lead = alert.mentions().get(0);
         String severity = alert.severity().name();
         String cause = cause(alert.kind());
+        if (purpose != Notification.Purpose.OPENED && alert.reach() != null && alert.reach().complaints() > 1) {
+            int n = alert.reach().complaints();
+            cause = alert.kind() == Alert.Kind.INSTANT ? cause + " and " + (n - 1) + " more" : cause + " (" + n
+                    + " so far)";
+        }
         String base = severity + " · " + alert.brand().name() + ": " + cause;
         int count = alert.why().figures() != null && alert.why().figures().containsKey("count")
                 ? alert.why().figures().get("count").intValue() : alert.mentions().size();

@@ -31,8 +31,8 @@ public final class NotificationPolicy {
             inc.updatePending = true;
             return Optional.empty();
         }
-        if (opened || inc.lastNotifiedMs == 0 || reopened) {
-            return told(inc, nowMs, opened || inc.lastNotifiedMs == 0 ? Notification.Purpose.OPENED
+        if (opened || !inc.notified || reopened) {
+            return told(inc, nowMs, opened || !inc.notified ? Notification.Purpose.OPENED
                     : Notification.Purpose.REOPENED);
         }
         if (nowMs - inc.lastNotifiedMs >= updateInterval.toMillis()) {
@@ -47,19 +47,19 @@ public final class NotificationPolicy {
         if (inc.state == Alert.State.RESOLVED || snoozed(inc, nowMs) || inc.severity == Alert.Severity.LOW) {
             return Optional.empty();
         }
-        if (inc.severity == Alert.Severity.HIGH && inc.state == Alert.State.OPEN && !inc.escalated
+        if (inc.updatePending && (!inc.notified || nowMs - inc.lastNotifiedMs >= updateInterval.toMillis())) {
+            return told(inc, nowMs, inc.notified ? Notification.Purpose.UPDATED : Notification.Purpose.OPENED);
+        }
+        if (inc.severity == Alert.Severity.HIGH && inc.state == Alert.State.OPEN && !inc.escalated && inc.notified
                 && inc.raisedAt != null && nowMs - inc.raisedAt.toEpochMilli() >= escalateAfter.toMillis()) {
             inc.escalated = true;
             return Optional.of(Notification.Purpose.ESCALATED);
-        }
-        if (inc.updatePending && nowMs - inc.lastNotifiedMs >= updateInterval.toMillis()) {
-            return told(inc, nowMs, inc.lastNotifiedMs == 0 ? Notification.Purpose.OPENED
-                    : Notification.Purpose.UPDATED);
         }
         return Optional.empty();
     }
 
     private static Optional<Notification.Purpose> told(Incident inc, long nowMs, Notification.Purpose purpose) {
+        inc.notified = true;
         inc.lastNotifiedMs = nowMs;
         inc.updatePending = false;
         return Optional.of(purpose);

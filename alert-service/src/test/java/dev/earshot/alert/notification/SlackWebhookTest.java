@@ -1,0 +1,77 @@
+package dev.earshot.alert.notification;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.detection.DetectionSettings;
+import dev.earshot.alert.support.ScoredMentions;
+import dev.earshot.alert.support.TestConfig;
+import dev.earshot.events.Alert;
+import dev.earshot.events.BrandRef;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.Label;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The webhook channel against a real HTTP server standing in for Slack. */
+class SlackWebhookTest {
+
+    HttpServer server;
+    final List<String> bodies = new CopyOnWriteArrayList<>();
+    volatile int status = 200;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void postsEscapedTextAndFailsLoudlyOnAnErrorStatus() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        BrandCatalog catalog = new BrandCatalog(List.of(new BrandCatalog.Brand("acme", "Acme", List.of(), null, null,
+                url, null)), List.of(), List.of(), null, DetectionSettings.defaults());
+        SlackWebhook slack = new SlackWebhook(catalog, TestConfig.with(Map.of()));
+        Alert alert = new Alert(1, "instant-acme-1", 1, new BrandRef("acme", "Acme"), Alert.Kind.INSTANT,
+                Alert.Severity.HIGH, Alert.State.OPEN, new Alert.Reason("r", "A mention scored -0.90.", Map.of()),
+                List.of(ScoredMentions.of("acme", "Acme", "<script>x</script> & awful", -0.9, Label.NEGATIVE)),
+                Instant.now(), Instant.now());
+        Notification n = Notification.about(alert, Notification.Purpose.OPENED);
+        assertTrue(slack.appliesTo(n));
+        slack.deliver(n, n.id() + "#slack");
+        JsonNode body = EventJson.mapper().readTree(bodies.get(0));
+        String text = body.get("text").asText();
+        assertTrue(text.startsWith("[Earshot] HIGH · Acme: a strongly negative mention"), text);
+        assertTrue(text.contains("&lt;script&gt;x&lt;/script&gt; &amp; awful"), text);
+        assertFalse(text.contains("<script>"));
+
+        status = 500;
+        assertThrows(IOException.class, () -> slack.deliver(n, n.id() + "#slack"));
+        BrandCatalog none = new BrandCatalog(List.of(), List.of(), List.of(), null, DetectionSettings.defaults());
+        assertFalse(new SlackWebhook(none, TestConfig.with(Map.of())).appliesTo(n));
+        assertEquals(2, bodies.size());
+    }
+}
