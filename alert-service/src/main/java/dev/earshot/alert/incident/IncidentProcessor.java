@@ -116,11 +116,13 @@ public final class IncidentProcessor implements Processor<String, String, String
         DetectionSettings settings = catalog.settings(brand);
         BrandHistory history = Optional.ofNullable(histories.get(brand)).orElseGet(BrandHistory::new);
         boolean negative = scored.label() == Label.NEGATIVE;
-        history.record(record.timestamp(), negative, settings.spikeWindow().toMillis());
+        long eventMs = eventTime(scored, record.timestamp());
+        history.record(eventMs, negative, settings.spikeWindow().toMillis());
         history.trend.add(scored.score(), settings.driftFastHalfLife(), settings.driftSlowHalfLife());
+        boolean inWindow = eventMs > history.newestMs - settings.spikeWindow().toMillis();
 
         Optional<Detection> single = instant.evaluate(scored, settings);
-        Optional<Detection> storm = negative ? spike.evaluate(history, settings) : Optional.empty();
+        Optional<Detection> storm = negative && inWindow ? spike.evaluate(history, settings) : Optional.empty();
         Optional<Detection> mood = drift.evaluate(history.trend, settings);
         histories.put(brand, history);
 
@@ -130,8 +132,19 @@ public final class IncidentProcessor implements Processor<String, String, String
                         : single.get())
                 : single.or(() -> storm);
         negativeCause.ifPresent(d -> onDetection(d, single.isPresent() ? Alert.Kind.INSTANT : Alert.Kind.SPIKE,
-                scored, record.timestamp()));
-        mood.ifPresent(d -> onDetection(d, Alert.Kind.DRIFT, scored, record.timestamp()));
+                scored, eventMs));
+        mood.ifPresent(d -> onDetection(d, Alert.Kind.DRIFT, scored, eventMs));
+    }
+
+    /**
+     * When the mention was written: its {@code publishedAt} when the source gave one (never later than
+     * the record), else the record's timestamp. A first crawl of a page full of old reviews, or a
+     * backlog after an outage upstream, then lands in the hours the reviews were written instead of
+     * looking like a storm now.
+     */
+    static long eventTime(ScoredMention scored, long recordTimestamp) {
+        Instant published = scored.mention().publishedAt();
+        return published == null ? recordTimestamp : Math.min(published.toEpochMilli(), recordTimestamp);
     }
 
     private void onDetection(Detection d, Alert.Kind openAs, ScoredMention scored, long eventMs) {

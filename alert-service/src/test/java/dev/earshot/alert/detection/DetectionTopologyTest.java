@@ -15,6 +15,7 @@ import dev.earshot.alert.support.TestConfig;
 import dev.earshot.events.Alert;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Label;
+import dev.earshot.events.Mention;
 import dev.earshot.events.MonitorEvent;
 import dev.earshot.events.Rating;
 import dev.earshot.events.ScoredMention;
@@ -118,6 +119,23 @@ class DetectionTopologyTest {
                 email.delivered.stream().map(Notification::purpose).toList(),
                 "nothing new: no update; the HIGH storm nobody acknowledged is escalated after 30 minutes");
         assertEquals(Alert.Severity.HIGH, last.severity());
+    }
+
+    @Test
+    void aFirstCrawlOfOldModerateComplaintsIsNotAStormNow() {
+        Instant t = calmMonth("northwind");
+        for (int i = 0; i < 12; i++) {
+            seq++;
+            ScoredMention m = ScoredMentions.of("northwind", "northwind", "Slow and cold, visit " + seq, -0.4,
+                    Label.NEGATIVE, new Rating(2, 5), List.of());
+            Mention old = m.mention();
+            Mention written = new Mention(old.schemaVersion(), old.id(), old.contentHash(), old.brand(), old.source(),
+                    old.url(), old.title(), old.text(), old.author(), old.rating(),
+                    t.minus(Duration.ofDays(1 + i)), old.fetchedAt(), old.matchedTerms());
+            send(new ScoredMention(m.schemaVersion(), written, m.score(), m.label(), m.complaint(), m.intent(),
+                    m.aspects(), m.explanation(), m.language(), m.ratingConflict(), m.scoredAt()), t.plusSeconds(i));
+        }
+        assertEquals(List.of(), email.delivered, "reviews written over the last two weeks, found all at once");
     }
 
     @Test

@@ -12,7 +12,10 @@ import dev.earshot.events.SourceRef;
 import java.time.Instant;
 import java.util.List;
 
-/** Scored mentions as sentiment-service writes them, for feeding alert-service in tests. */
+/**
+ * Scored mentions as sentiment-service writes them, for feeding alert-service in tests. They carry
+ * no {@code publishedAt}, so the record's timestamp is their event time.
+ */
 public final class ScoredMentions {
 
     private ScoredMentions() {
@@ -29,7 +32,7 @@ public final class ScoredMentions {
         Mention mention = new Mention(Mention.SCHEMA_VERSION, MentionIds.id("citybites-feed", null, url, text),
                 MentionIds.contentHash(null, text), new BrandRef(brandId, brandName),
                 new SourceRef("citybites-feed", "feed", "https://citybites.example/feed.xml"), url, null, text,
-                "Dana K.", rating, Instant.parse("2026-11-22T08:14:00Z"), Instant.now(),
+                "Dana K.", rating, null, Instant.now(),
                 List.of(brandName.toLowerCase()));
         boolean negative = label == Label.NEGATIVE;
         return new ScoredMention(ScoredMention.SCHEMA_VERSION, mention, score, label, negative,
