@@ -44,6 +44,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -68,6 +69,12 @@ class AlertServiceTest {
 
     @Inject
     Topology topology;
+
+    @Inject
+    AlertMailer mailer;
+
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
 
     @Test
     void furiousMentionSendsOneEmailToTheBrandsPeopleAndOneAlertRecord() throws Exception {
@@ -227,9 +234,12 @@ class AlertServiceTest {
         send(ScoredMentions.of("dlqco", "DLQ Co", "Rude, slow, awful. Never again!", -0.9, Label.NEGATIVE),
                 Instant.now());
         awaitMails("pr@dlqco.example", 1);
-        String id = given().queryParam("brand", "dlqco").get("/api/incidents").then().statusCode(200)
+        String id = given().queryParam("brand", "dlqco").queryParam("since", "2020-01-01T00:00:00Z")
+                .queryParam("severity", "high").get("/api/incidents").then().statusCode(200)
                 .body("size()", equalTo(1)).extract().path("[0].incidentId");
         given().queryParam("brand", "dlqco").queryParam("state", "resolved").get("/api/incidents").then()
+                .body("size()", equalTo(0));
+        given().queryParam("brand", "dlqco").queryParam("until", "2020-01-01T00:00:00Z").get("/api/incidents").then()
                 .body("size()", equalTo(0));
         given().post("/api/incidents/" + id + "/resolve").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").post("/api/incidents/" + id + "/resolve").then()
@@ -282,6 +292,59 @@ class AlertServiceTest {
         }
         MimeMessage mail = awaitMails("pr@driverco.example", 1).get(0);
         assertEquals("[Earshot] MEDIUM · Driver Co: a strongly negative mention", Mails.subject(mail));
+    }
+
+    @Test
+    void aSecondReplicaSharesThePartitionsAndNothingIsSentTwice(@TempDir Path otherStateDir) throws Exception {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, otherStateDir.toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "100");
+        Instant now = Instant.now();
+        try (KafkaStreams second = new KafkaStreams(topology, props)) {
+            second.start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> second.state() == KafkaStreams.State.RUNNING
+                    && streams.state() == KafkaStreams.State.RUNNING);
+            for (int i = 0; i < 4; i++) {
+                send(ScoredMentions.of("replicaco", "Replica Co", "Terrible, rude and cold, visit " + i, -0.9,
+                        Label.NEGATIVE), now.plusSeconds(i));
+            }
+            awaitMails("pr@replicaco.example", 1);
+            second.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
+                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                    .withTimeout(Duration.ofSeconds(30)));
+        }
+        // Whichever replica owned the brand, its partition is now back with this one, stores and all.
+        await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        List<MimeMessage> mails = awaitMails("pr@replicaco.example", 2);
+        assertTrue(mails.get(1).getSubject().startsWith("[Earshot] Update · "), mails.get(1).getSubject());
+        Thread.sleep(5000);
+        assertEquals(2, Mails.to(greenMail, "pr@replicaco.example").size(), "one opening, one update, nothing twice");
+    }
+
+    @Test
+    void digestAndEscalationEmailsRenderWithBothParts() throws Exception {
+        ScoredMention m = ScoredMentions.of("digestco", "Digest Co", "Meh <b>coffee</b>, getting worse", -0.3, Label.NEGATIVE);
+        Alert low = new Alert(1, "drift-digestco-1", 1, m.mention().brand(), Alert.Kind.DRIFT, Alert.Severity.LOW,
+                Alert.State.OPEN, new Alert.Reason("sentiment-drift", "The mood is turning.", java.util.Map.of()),
+                List.of(m), Instant.now(), Instant.now());
+        mailer.deliver(dev.earshot.alert.notification.Notification.digest("digestco", List.of(low), 1), "digest-test");
+        MimeMessage digest = awaitMails("pr@digestco.example", 1).stream()
+                .filter(x -> Mails.subject(x).startsWith("[Earshot] Digest")).findFirst().orElseThrow();
+        assertEquals("[Earshot] Digest · Digest Co: 1 low-severity alert", digest.getSubject());
+        assertTrue(MailParts.html(digest).contains("&lt;b&gt;coffee&lt;/b&gt;"), MailParts.html(digest));
+        assertTrue(MailParts.text(digest).contains("The mood is turning."));
+
+        Alert high = new Alert(1, "instant-digestco-2", 1, m.mention().brand(), Alert.Kind.INSTANT, Alert.Severity.HIGH,
+                Alert.State.OPEN, new Alert.Reason("negative-score-threshold", "s", java.util.Map.of()), List.of(m),
+                Instant.now(), Instant.now());
+        mailer.deliver(dev.earshot.alert.notification.Notification.about(high,
+                dev.earshot.alert.notification.Notification.Purpose.ESCALATED), "escalation-test");
+        MimeMessage escalation = awaitMails("boss@digestco.example", 1).get(0);
+        assertEquals("[Earshot] ESCALATED · HIGH · Digest Co: a strongly negative mention", escalation.getSubject());
+        assertTrue(MailParts.text(escalation).contains("escalated to you"));
     }
 
     @Test
