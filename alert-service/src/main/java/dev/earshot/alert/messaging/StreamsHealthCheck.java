@@ -8,7 +8,11 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when Kafka Streams runs (or is rebalancing) and its state folder is writable. */
+/**
+ * Ready when Kafka Streams runs and its state folder is writable. A rebalance after it first ran
+ * keeps it ready (partitions move between replicas); the first one at start-up does not, so the
+ * service is not called ready before it has its partitions and restored stores.
+ */
 @Readiness
 @ApplicationScoped
 public class StreamsHealthCheck implements HealthCheck {
@@ -24,7 +28,8 @@ public class StreamsHealthCheck implements HealthCheck {
         KafkaStreams.State state = runtime.state();
         Path dir = runtime.stateDir();
         boolean writable = dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
-        boolean up = (state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING) && writable;
+        boolean up = (state == KafkaStreams.State.RUNNING
+                || (state == KafkaStreams.State.REBALANCING && runtime.hasRun())) && writable;
         return HealthCheckResponse.named("kafka-streams").status(up).withData("state", state.name())
                 .withData("stateDir", String.valueOf(dir)).withData("stateDirWritable", writable).build();
     }

@@ -55,6 +55,7 @@ public class StreamsRuntime {
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics streamsMetrics;
     private volatile Path stateDir;
+    private volatile boolean hasRun;
 
     public StreamsRuntime(Topology topology, AlertConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
@@ -95,7 +96,13 @@ public class StreamsRuntime {
             Log.errorf(e, "Kafka Streams thread failed; replacing it (its work is redone from the last commit)");
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        ks.setStateListener((now, before) -> Log.infof("Kafka Streams %s -> %s", before, now));
+        hasRun = false;
+        ks.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                hasRun = true;
+            }
+            Log.infof("Kafka Streams %s -> %s", before, now);
+        });
         streamsMetrics = new KafkaStreamsMetrics(ks);
         streamsMetrics.bindTo(registry);
         ks.start();
@@ -129,6 +136,11 @@ public class StreamsRuntime {
     public KafkaStreams.State state() {
         KafkaStreams ks = streams;
         return ks == null ? KafkaStreams.State.NOT_RUNNING : ks.state();
+    }
+
+    /** Whether this instance has been RUNNING since it was started (a later rebalance keeps it ready). */
+    public boolean hasRun() {
+        return hasRun;
     }
 
     public Path stateDir() {
