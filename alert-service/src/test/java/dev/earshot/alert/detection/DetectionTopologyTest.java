@@ -122,6 +122,28 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void theDemoStormIsOneIncidentEmailThenOneThrottledUpdate() {
+        // As ./run-local.sh plays it: a calm minute, then about a dozen furious complaints in 50 s.
+        Instant t = START;
+        for (int i = 0; i < 15; i++) {
+            send("northwind", "Lovely flat white, friendly staff", 0.7, Label.POSITIVE, t.plusSeconds(i * 4L));
+        }
+        t = t.plusSeconds(60);
+        for (int i = 0; i < 12; i++) {
+            send(ScoredMentions.of("northwind", "Northwind Coffee", "Charged twice, sour milk, rude staff. Awful! " + i,
+                    -0.8, Label.NEGATIVE), t.plusSeconds(i * 4L));
+            driver.advanceWallClockTime(Duration.ofSeconds(4));
+        }
+        assertEquals(List.of(Notification.Purpose.OPENED), email.delivered.stream().map(Notification::purpose).toList());
+        driver.advanceWallClockTime(UPDATE_INTERVAL);
+        assertEquals(List.of(Notification.Purpose.OPENED, Notification.Purpose.UPDATED),
+                email.delivered.stream().map(Notification::purpose).toList());
+        Alert update = email.delivered.get(1).alert();
+        assertEquals(12, update.reach().complaints(), "all twelve complaints in the one incident");
+        assertEquals(email.delivered.get(0).alert().incidentId(), update.incidentId());
+    }
+
+    @Test
     void aFirstCrawlOfOldModerateComplaintsIsNotAStormNow() {
         Instant t = calmMonth("northwind");
         for (int i = 0; i < 12; i++) {
