@@ -211,7 +211,7 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
             }
             metrics.found(source.id(), found, published);
             outcome = read.notModified() ? "not_modified" : "ok";
-            event = succeeded(source, state, read, published);
+            event = succeeded(source, state, read, published, started);
         } catch (FetchException e) {
             outcome = "error";
             event = failed(source, state, e.kind(), e.getMessage(), e.retryAfter());
@@ -244,7 +244,7 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
         }
     }
 
-    private MonitorEvent succeeded(Source source, SourceState s, SourcePoller.Read read, int published) {
+    private MonitorEvent succeeded(Source source, SourceState s, SourcePoller.Read read, int published, Instant started) {
         Instant now = clock.instant();
         synchronized (s) {
             s.etag = read.etag(); // the cursor moves only now, after the publish was acknowledged
@@ -253,7 +253,9 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
             s.errorKind = null;
             s.consecutiveFailures = 0;
             s.lastSuccessAt = now;
-            s.nextPollAt = now.plus(jittered(interval, 0.1));
+            // From the poll's start and only ever earlier, so a source is read at least once per interval;
+            // the spread keeps sources added together from staying in lockstep.
+            s.nextPollAt = started.plus(interval).minus(jittered(interval.dividedBy(20), 1.0)); // 0-10 % early
             if (!read.notModified()) {
                 s.items = read.items().size();
                 s.newMentions = published;

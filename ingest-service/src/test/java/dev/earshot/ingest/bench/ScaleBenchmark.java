@@ -32,8 +32,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Scale benchmark (not a test): one ingest replica, 1,000 RSS feeds on a local server spread over
  * 100 host names (127.0.0.1 … 127.0.0.100, so per-host politeness applies as it would on the
  * internet), a one-minute cadence, the real embedded broker — all in this one JVM, which the
- * command runs with {@code -Xmx256m}. Half the feeds answer conditional GETs with 304; every feed
- * gets one new review a minute, a tenth of them about the watched brand.
+ * command runs with {@code -Xmx256m}. Odd feeds get a new review every minute; even feeds every
+ * five minutes, answering conditional GETs with 304 in between; a tenth of the reviews are about
+ * the watched brand.
  *
  * <p>Prints per minute: polls, sources polled at least once, the longest gap between two polls of
  * one source, poll duration percentiles, mentions published, and heap used after a full GC.
@@ -133,14 +134,17 @@ public final class ScaleBenchmark {
         }
         double published = registry.find("earshot.ingest.mentions.published").counters().stream().mapToDouble(c -> c.count()).sum();
         double errors = registry.find("earshot.ingest.poll.errors").counters().stream().mapToDouble(c -> c.count()).sum();
+        Map<String, Double> errorKinds = new java.util.TreeMap<>();
+        registry.find("earshot.ingest.poll.errors").counters()
+                .forEach(c -> errorKinds.merge(c.getId().getTag("kind"), c.count(), Double::sum));
         System.out.printf(Locale.ROOT,
                 "minute %d: %d feed requests (%d answered 304), %d/%d sources polled in the last 60 s, longest gap between two polls of one source %.1f s, "
-                        + "polls so far %d, slowest poll %.0f ms, errors %.0f, mentions published so far %.0f, heap after GC %d MiB%n",
-                minute, polls, notModified.getAndSet(0), covered, FEEDS, maxGapMs / 1000.0, count, max, errors, published,
+                        + "polls so far %d, slowest poll %.0f ms, errors %.0f %s, mentions published so far %.0f, heap after GC %d MiB%n",
+                minute, polls, notModified.getAndSet(0), covered, FEEDS, maxGapMs / 1000.0, count, max, errors, errorKinds, published,
                 heapUsed >> 20);
     }
 
-    /** {@code /feed/<n>.rss}: 20 items; a new one each minute; even feeds answer If-None-Match with 304. */
+    /** {@code /feed/<n>.rss}: 20 items; a new one each minute (odd feeds) or 5 minutes (even feeds, which answer 304). */
     private void serve(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
@@ -154,7 +158,8 @@ public final class ScaleBenchmark {
             synchronized (times) {
                 times.add(Instant.now());
             }
-            long generation = Duration.between(started, Instant.now()).toMinutes();
+            // Odd feeds get a new review every minute; even ones every 5 minutes, and answer 304 in between.
+            long generation = Duration.between(started, Instant.now()).toMinutes() / (n % 2 == 0 ? 5 : 1);
             String etag = "\"" + n + "-" + generation + "\"";
             if (n % 2 == 0 && etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
                 notModified.incrementAndGet();
