@@ -50,6 +50,7 @@ public class DetectionTopology {
     public static final String INCIDENT_STORE = "incidents";
     public static final String CURRENT_STORE = "current-incidents";
     public static final String SEEN_STORE = "seen-mentions";
+    public static final String DUE_STORE = "incidents-due";
     public static final String MONITOR_STORE = "monitor-status";
     public static final String PENDING_STORE = "outbox-pending";
     public static final String SENT_STORE = "outbox-sent";
@@ -91,6 +92,8 @@ public class DetectionTopology {
         t.addStateStore(Stores.keyValueStoreBuilder(store.apply(CURRENT_STORE), Serdes.String(),
                 Serdes.String()), "incidents");
         t.addStateStore(Stores.keyValueStoreBuilder(store.apply(SEEN_STORE), Serdes.String(),
+                Serdes.Long()), "incidents");
+        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(DUE_STORE), Serdes.String(),
                 Serdes.Long()), "incidents");
         t.addSink(ALERTS_SINK, Topics.ALERTS, out, out, "incidents");
         t.addSink(DLQ_SINK, Topics.MENTIONS_SCORED_DLQ, out, out, "incidents");

@@ -62,6 +62,7 @@ public final class IncidentProcessor implements Processor<String, String, String
     private KeyValueStore<String, Incident> incidents;
     private KeyValueStore<String, String> current;
     private KeyValueStore<String, Long> seen;
+    private KeyValueStore<String, Long> due;
 
     public IncidentProcessor(BrandCatalog catalog, IncidentLifecycle lifecycle, NotificationPolicy policy,
             Duration tick, Duration digestInterval, Duration retention, MeterRegistry metrics) {
@@ -81,6 +82,7 @@ public final class IncidentProcessor implements Processor<String, String, String
         this.incidents = context.getStateStore(DetectionTopology.INCIDENT_STORE);
         this.current = context.getStateStore(DetectionTopology.CURRENT_STORE);
         this.seen = context.getStateStore(DetectionTopology.SEEN_STORE);
+        this.due = context.getStateStore(DetectionTopology.DUE_STORE);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::onTick);
         context.schedule(digestInterval, PunctuationType.WALL_CLOCK_TIME, this::sendDigests);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
@@ -190,7 +192,7 @@ public final class IncidentProcessor implements Processor<String, String, String
     }
 
     private void publish(Incident inc, Optional<Notification.Purpose> tell) {
-        incidents.put(inc.id, inc);
+        save(inc);
         Alert alert = inc.toAlert();
         long ts = context.currentSystemTimeMs();
         context.forward(new Record<>(inc.id, EventJson.writeString(alert), ts), DetectionTopology.ALERTS_SINK);
@@ -202,23 +204,51 @@ public final class IncidentProcessor implements Processor<String, String, String
                 DetectionTopology.NOTIFY_SINK);
     }
 
+    /** Stores the incident, and keeps the small index of incidents a timer may still act on. */
+    private void save(Incident inc) {
+        incidents.put(inc.id, inc);
+        boolean timerMayAct = inc.inDigest || (inc.state != Alert.State.RESOLVED && (inc.updatePending
+                || (inc.severity == Alert.Severity.HIGH && inc.state == Alert.State.OPEN && !inc.escalated)));
+        if (timerMayAct) {
+            due.put(inc.id, inc.lastDetectionMs);
+        } else if (due.get(inc.id) != null) {
+            due.delete(inc.id);
+        }
+    }
+
+    /** The incidents a timer may act on: only those are read at every tick, not the whole store. */
+    private List<Incident> dueIncidents() {
+        List<Incident> list = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, Long> ids = due.all()) {
+            while (ids.hasNext()) {
+                String id = ids.next().key;
+                Incident inc = incidents.get(id);
+                if (inc == null) {
+                    gone.add(id);
+                } else {
+                    list.add(inc);
+                }
+            }
+        }
+        gone.forEach(due::delete);
+        return list;
+    }
+
     private void onTick(long nowMs) {
         List<Incident> changed = new ArrayList<>();
         List<Notification.Purpose> purposes = new ArrayList<>();
-        try (KeyValueIterator<String, Incident> all = incidents.all()) {
-            while (all.hasNext()) {
-                Incident inc = all.next().value;
-                boolean wasEscalated = inc.escalated;
-                Optional<Notification.Purpose> tell = policy.onTick(inc, nowMs);
-                if (tell.isPresent() || wasEscalated != inc.escalated) {
-                    changed.add(inc);
-                    purposes.add(tell.orElse(null));
-                }
+        for (Incident inc : dueIncidents()) {
+            boolean wasEscalated = inc.escalated;
+            Optional<Notification.Purpose> tell = policy.onTick(inc, nowMs);
+            if (tell.isPresent() || wasEscalated != inc.escalated) {
+                changed.add(inc);
+                purposes.add(tell.orElse(null));
             }
         }
         for (int i = 0; i < changed.size(); i++) {
             Incident inc = changed.get(i);
-            incidents.put(inc.id, inc);
+            save(inc);
             if (purposes.get(i) != null) {
                 notify(Notification.about(inc.toAlert(), purposes.get(i)));
             }
@@ -227,18 +257,15 @@ public final class IncidentProcessor implements Processor<String, String, String
 
     private void sendDigests(long nowMs) {
         Map<String, List<Incident>> byBrand = new LinkedHashMap<>();
-        try (KeyValueIterator<String, Incident> all = incidents.all()) {
-            while (all.hasNext()) {
-                Incident inc = all.next().value;
-                if (inc.inDigest) {
-                    byBrand.computeIfAbsent(inc.brand.id(), b -> new ArrayList<>()).add(inc);
-                }
+        for (Incident inc : dueIncidents()) {
+            if (inc.inDigest) {
+                byBrand.computeIfAbsent(inc.brand.id(), b -> new ArrayList<>()).add(inc);
             }
         }
         byBrand.forEach((brand, list) -> {
             list.forEach(inc -> {
                 inc.inDigest = false;
-                incidents.put(inc.id, inc);
+                save(inc);
             });
             notify(Notification.digest(brand, list.stream().map(Incident::toAlert).toList(), nowMs));
         });
