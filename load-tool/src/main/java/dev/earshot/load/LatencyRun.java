@@ -101,7 +101,7 @@ final class LatencyRun {
     }
 
     /** A mention alert-service must act on at once: a 1-star complaint with crisis terms. */
-    private static byte[] probe(String brandId) {
+    static byte[] probe(String brandId) {
         String name = "Probe " + brandId.substring("probe-".length()) + " Coffee";
         String text = "Food poisoning after lunch at " + name + ": three of us were sick all night, the staff were "
                 + "rude when we called, and nobody answers. Disgusting. I am talking to a lawyer. " + UUID.randomUUID();

@@ -43,11 +43,57 @@ public final class LoadTool {
             case "sentiment" -> sentiment(mentions, brands);
             case "pipeline" -> pipeline(mentions, brands, intOption(args, "--probes", 100),
                     intOption(args, "--calm-rate", 1000));
+            case "faults" -> faults(intOption(args, "--mentions", 100_000), intOption(args, "--smtp-down-seconds", 120));
             default -> {
-                System.err.println("unknown mode " + mode + "; known: sentiment, pipeline");
+                System.err.println("unknown mode " + mode + "; known: sentiment, pipeline, faults");
                 System.exit(2);
             }
         }
+    }
+
+    /**
+     * The fault runs, one after the other on one stack: kill -9 of sentiment-service and of
+     * alert-service mid-stream, a broker restart, an SMTP outage, a burst of malformed records.
+     * Exits 1 when any check failed.
+     */
+    private static void faults(int mentions, int smtpDownSeconds) throws Exception {
+        Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("earshot-faults-");
+        FeedSite site = new FeedSite("Feed 0 Coffee");
+        Path catalog = Catalogs.write(work, Catalogs.brands("brand", 50), Catalogs.brands("probe", 200),
+                Catalogs.brands("feed", 1));
+        java.nio.file.Files.writeString(catalog, java.nio.file.Files.readString(catalog).replace("sources: []\n",
+                "sources:\n  - id: fault-feed\n    kind: feed\n    url: " + site.url() + "\n    brand: feed-0\n"));
+        Map<String, Integer> services = new LinkedHashMap<>();
+        for (String module : EarshotStack.ALL_SERVICES) {
+            services.put(module, freePort());
+        }
+        long start = System.nanoTime();
+        int failures;
+        try (dev.earshot.local.LocalInbox inbox = dev.earshot.local.LocalInbox.start(freePort(), freePort(),
+                work.resolve("inbox")).quiet();
+                EarshotStack stack = EarshotStack.start(repoRoot, work, freePort(), services, Map.of(
+                        "EARSHOT_CONFIG", catalog.toString(),
+                        "EARSHOT_ALERT_STREAMS_STATE_DIR", work.resolve("streams").toString(),
+                        "SMTP_HOST", "127.0.0.1",
+                        "SMTP_PORT", String.valueOf(inbox.smtpPort()),
+                        "EARSHOT_POLL_INTERVAL", "2s",
+                        "EARSHOT_ALLOW_PRIVATE_NETWORKS", "true"), null)) {
+            FaultRun run = new FaultRun(stack, inbox);
+            run.killIngestMidPoll(site, "fault-feed", 10_000);
+            run.killMidStream("sentiment-service", mentions, 20);
+            run.killMidStream("alert-service", mentions, 20);
+            run.restartBroker(10_000, 5);
+            run.smtpOutage(Duration.ofSeconds(smtpDownSeconds), 10);
+            run.malformedBurst(5_000, 5_000);
+            run.checkNoDuplicateEmails();
+            failures = run.failures();
+        } finally {
+            site.close();
+        }
+        System.out.printf(Locale.ROOT, "%nFault runs finished in %.0f s: %s%n", (System.nanoTime() - start) / 1e9,
+                failures == 0 ? "all checks passed" : failures + " check(s) FAILED");
+        System.exit(failures == 0 ? 0 : 1);
     }
 
     /**

@@ -20,12 +20,21 @@ public final class EarshotStack implements AutoCloseable {
     /** Partitions of each Earshot topic here; keys are brand ids, so a brand stays on one partition. */
     public static final int PARTITIONS = 3;
 
-    private final EmbeddedKafkaBroker broker;
+    private EmbeddedKafkaBroker broker;
     private final List<ServiceProcess> services;
+    private final Path brokerDir;
+    private final Path repoRoot;
+    private final Path dataDir;
+    private final Map<String, String> env;
 
-    private EarshotStack(EmbeddedKafkaBroker broker, List<ServiceProcess> services) {
+    private EarshotStack(EmbeddedKafkaBroker broker, List<ServiceProcess> services, Path brokerDir, Path repoRoot,
+            Path dataDir, Map<String, String> env) {
         this.broker = broker;
         this.services = services;
+        this.brokerDir = brokerDir;
+        this.repoRoot = repoRoot;
+        this.dataDir = dataDir;
+        this.env = env;
     }
 
     /** The three services' modules, in pipeline order. */
@@ -51,13 +60,14 @@ public final class EarshotStack implements AutoCloseable {
      */
     public static EarshotStack start(Path repoRoot, Path dataDir, int kafkaPort, Map<String, Integer> portsByModule,
             Map<String, String> serviceEnv, PrintStream echo) {
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir.resolve("kafka"), kafkaPort, false);
+        Path brokerDir = dataDir.resolve("kafka");
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(brokerDir, kafkaPort, false);
         broker.createTopics(PARTITIONS, Topics.MENTIONS, Topics.MENTIONS_SCORED, Topics.ALERTS, Topics.MENTIONS_DLQ,
                 Topics.MENTIONS_SCORED_DLQ);
         Map<String, String> env = new HashMap<>(serviceEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         List<ServiceProcess> services = new ArrayList<>();
-        EarshotStack stack = new EarshotStack(broker, services);
+        EarshotStack stack = new EarshotStack(broker, services, brokerDir, repoRoot, dataDir, env);
         try {
             for (Map.Entry<String, Integer> module : portsByModule.entrySet()) {
                 services.add(ServiceProcess.start(repoRoot, module.getKey(), module.getValue(), env,
@@ -79,6 +89,31 @@ public final class EarshotStack implements AutoCloseable {
 
     public List<ServiceProcess> services() {
         return services;
+    }
+
+    /** The running service of that module. */
+    public ServiceProcess service(String module) {
+        return services.stream().filter(s -> s.name().equals(module)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(module + " is not running here"));
+    }
+
+    /** Kills a service as {@code kill -9} would, then starts it again on the same port and waits until ready. */
+    public ServiceProcess killAndRestart(String module, Duration readyWithin) {
+        ServiceProcess old = service(module);
+        old.kill();
+        ServiceProcess fresh = ServiceProcess.start(repoRoot, module, old.port(), env,
+                dataDir.resolve("logs").resolve(module + "-restarted-" + System.currentTimeMillis() + ".log"), null);
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(readyWithin);
+        return fresh;
+    }
+
+    /** Stops the broker and starts it again on the same port and data, while the services keep running. */
+    public void restartBroker(Duration down) throws InterruptedException {
+        int port = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
+        broker.close();
+        Thread.sleep(down.toMillis());
+        broker = EmbeddedKafkaBroker.start(brokerDir, port, false);
     }
 
     /** Stops the services first, so they commit their offsets while the broker is still there. */

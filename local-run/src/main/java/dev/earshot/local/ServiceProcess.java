@@ -100,6 +100,16 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + logFile);
     }
 
+    /** Ends the service at once, as {@code kill -9} does: no shutdown hook, no commit, no goodbye. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Asks the service to stop (SIGTERM, Quarkus shuts down gracefully), then kills it if it lingers. */
     @Override
     public void close() {

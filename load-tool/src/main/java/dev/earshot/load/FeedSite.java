@@ -1,0 +1,91 @@
+package dev.earshot.load;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/** A local RSS feed that is empty until {@link #fill(int)} puts N reviews of one brand in it. */
+final class FeedSite implements AutoCloseable {
+
+    private final HttpServer server;
+    private volatile byte[] feed;
+
+    FeedSite(String brandName) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.brandName = brandName;
+        feed = render(0);
+        server.createContext("/feed.xml", exchange -> {
+            byte[] body = feed;
+            exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    private final String brandName;
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+    }
+
+    void fill(int items) {
+        feed = render(items);
+    }
+
+    private byte[] render(int items) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("rss");
+            xml.writeAttribute("version", "2.0");
+            xml.writeStartElement("channel");
+            element(xml, "title", "Fault-run reviews");
+            element(xml, "link", url0());
+            element(xml, "description", "reviews");
+            for (int i = 0; i < items; i++) {
+                xml.writeStartElement("item");
+                element(xml, "title", "Visit " + i);
+                element(xml, "link", "https://reviews.example/fault/" + i);
+                element(xml, "guid", "fault-" + i);
+                element(xml, "description", "Coffee number " + i + " at " + brandName + " was fine, friendly staff.");
+                xml.writeEndElement();
+            }
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private String url0() {
+        return server == null ? "http://127.0.0.1/" : url();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
