@@ -18,12 +18,24 @@ final class AspectCollector {
 
     /** Adds the aspects of the single-word keywords in {@code [from, to)}. */
     void collectWords(Workspace w, int from, int to) {
+        // the cursor stays in locals while walking the tokens: this loop runs for every token
+        long seen = w.aspectSeen;
+        int count = w.aspectCount;
+        int[] order = w.aspectOrder;
         for (int i = from; i < to; i++) {
             int id = w.id[i];
             if (id >= 0) {
-                collect(w, aspectBits[id]);
+                long bits = aspectBits[id] & ~seen;
+                while (bits != 0) {
+                    int a = Long.numberOfTrailingZeros(bits);
+                    order[count++] = a;
+                    seen |= 1L << a;
+                    bits &= bits - 1;
+                }
             }
         }
+        w.aspectSeen = seen;
+        w.aspectCount = count;
     }
 
     /** Adds the aspects in {@code bits} not seen yet, lowest bit first. */
