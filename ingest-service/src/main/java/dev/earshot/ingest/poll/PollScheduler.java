@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -100,13 +101,19 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
                 }
                 state.inFlight = true;
                 state.url = source.url();
-                workers.execute(() -> {
-                    try {
-                        pollOne(source, state, c);
-                    } finally {
-                        hosts.release(host);
-                    }
-                });
+                try {
+                    workers.execute(() -> {
+                        try {
+                            pollOne(source, state, c);
+                        } finally {
+                            hosts.release(host);
+                        }
+                    });
+                } catch (RejectedExecutionException e) {
+                    state.inFlight = false; // shutting down
+                    hosts.release(host);
+                    return started;
+                }
                 started++;
             }
         }
@@ -187,12 +194,11 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
         String etag;
         String lastModified;
         synchronized (state) {
-            if (!source.url().equals(state.url)) {
-                state.etag = null; // the source now points elsewhere: its cursor means nothing there
-                state.lastModified = null;
-            }
-            etag = state.etag;
-            lastModified = state.lastModified;
+            // The cursor means "nothing new for these brands at this address": after the source moved, or the
+            // brands changed over the API, read everything once so old reviews are matched against new brands.
+            boolean cursorValid = source.url().equals(state.cursorUrl) && c.brands().equals(state.cursorBrands);
+            etag = cursorValid ? state.etag : null;
+            lastModified = cursorValid ? state.lastModified : null;
         }
         String outcome;
         MonitorEvent event;
@@ -211,7 +217,7 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
             }
             metrics.found(source.id(), found, published);
             outcome = read.notModified() ? "not_modified" : "ok";
-            event = succeeded(source, state, read, published, started);
+            event = succeeded(source, state, read, published, started, c);
         } catch (FetchException e) {
             outcome = "error";
             event = failed(source, state, e.kind(), e.getMessage(), e.retryAfter());
@@ -244,11 +250,14 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
         }
     }
 
-    private MonitorEvent succeeded(Source source, SourceState s, SourcePoller.Read read, int published, Instant started) {
+    private MonitorEvent succeeded(Source source, SourceState s, SourcePoller.Read read, int published, Instant started,
+            Catalog c) {
         Instant now = clock.instant();
         synchronized (s) {
             s.etag = read.etag(); // the cursor moves only now, after the publish was acknowledged
             s.lastModified = read.lastModified();
+            s.cursorUrl = source.url();
+            s.cursorBrands = c.brands();
             s.outcome = read.notModified() ? "not-modified" : "ok";
             s.errorKind = null;
             s.consecutiveFailures = 0;

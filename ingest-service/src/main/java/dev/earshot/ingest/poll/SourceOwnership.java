@@ -66,7 +66,7 @@ public final class SourceOwnership implements AutoCloseable {
     /** Joins the group and waits (up to {@code timeout}) for the first share of sources. */
     public void start(String memberName, Duration timeout) {
         consumer = kafka.groupMember(group, memberName);
-        partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).size();
+        partitions = KafkaClients.partitionCount(consumer, TOPIC, Duration.ofSeconds(30));
         consumer.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> revoked) {

@@ -1,6 +1,8 @@
 package dev.earshot.ingest.poll;
 
+import dev.earshot.ingest.source.Brand;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The per-source memory of the poll loop: the conditional-GET cursor (moved only after Kafka
@@ -11,6 +13,9 @@ final class SourceState {
 
     String etag;
     String lastModified;
+    /** The address and the brand list the cursor was taken for; a change of either invalidates it. */
+    String cursorUrl;
+    List<Brand> cursorBrands;
     Instant lastPollAt;
     Instant nextPollAt = Instant.EPOCH;
     String outcome = "never-polled";

@@ -44,8 +44,9 @@ public final class CompactedTopicView implements AutoCloseable {
     public void start() {
         admin = kafka.admin();
         consumer = kafka.reader("earshot-ingest-" + topic);
-        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                .map(p -> new TopicPartition(topic, p.partition())).toList();
+        int count = KafkaClients.partitionCount(consumer, topic, Duration.ofSeconds(30));
+        List<TopicPartition> partitions = java.util.stream.IntStream.range(0, count)
+                .mapToObj(p -> new TopicPartition(topic, p)).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         thread = new Thread(this::run, "earshot-view-" + topic);

@@ -114,6 +114,29 @@ public final class KafkaClients {
         }
     }
 
+    /**
+     * The partition count of a topic, waiting for it to show in the metadata: a topic created a
+     * moment ago may not be on every broker yet, and an empty answer would silently mean "nothing".
+     */
+    public static int partitionCount(org.apache.kafka.clients.consumer.Consumer<?, ?> consumer, String topic, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            if (partitions != null && !partitions.isEmpty()) {
+                return partitions.size();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("topic " + topic + " has no partitions after " + timeout);
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + topic, e);
+            }
+        }
+    }
+
     /** Partitions and configs of a topic to create. */
     public record TopicSpec(int partitions, Map<String, String> configs) {
         public static TopicSpec compacted(int partitions) {

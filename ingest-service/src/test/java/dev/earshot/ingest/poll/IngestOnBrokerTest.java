@@ -13,6 +13,7 @@ import dev.earshot.events.Mention;
 import dev.earshot.events.MonitorEvent;
 import dev.earshot.events.Topics;
 import dev.earshot.ingest.Ingest;
+import dev.earshot.ingest.source.Brand;
 import dev.earshot.ingest.support.BrokerIngest;
 import dev.earshot.ingest.support.HostileSite;
 import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
@@ -199,6 +200,17 @@ class IngestOnBrokerTest {
             SourceStatus second = ingest.scheduler.pollNow("polite-etag").orElseThrow();
             assertEquals("not-modified", second.outcome());
             assertEquals("\"v1\"", site.lastIfNoneMatch("/etag/feed.rss"));
+
+            // A brand added over the API: the next poll reads the whole feed again, so old reviews of it are found.
+            assertEquals(List.of(), ingest.catalog.putBrand(new Brand("contoso", "Contoso Bakery", List.of("Contoso Bakery"), List.of())));
+            try {
+                SourceStatus afterBrandChange = ingest.scheduler.pollNow("polite-etag").orElseThrow();
+                assertEquals("ok", afterBrandChange.outcome());
+                assertEquals(1, afterBrandChange.newMentions(), "the Contoso review in the unchanged feed");
+                assertEquals("not-modified", ingest.scheduler.pollNow("polite-etag").orElseThrow().outcome());
+            } finally {
+                ingest.catalog.removeBrand("contoso");
+            }
 
             SourceStatus limited = ingest.scheduler.pollNow("polite-limited").orElseThrow();
             assertEquals("rate_limited", limited.errorKind());
