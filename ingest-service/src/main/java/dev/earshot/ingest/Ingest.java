@@ -59,12 +59,14 @@ public final class Ingest implements AutoCloseable {
         catalog = new CatalogStore(fromFile, kafka, sender);
         guard = new NetworkGuard(config.allowPrivateNetworks());
         fetcher = new HttpFetcher(config.http(), guard, clock);
-        RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock);
+        HostLimiter hosts = new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent());
+        RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock,
+                hosts::crawlDelay);
         poller = new SourcePoller(fetcher, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
         mentions = new MentionPublisher(sender, published);
         ownership = new SourceOwnership(kafka, config.shards().group());
         scheduler = new PollScheduler(catalog, poller, mentions, new MonitorPublisher(sender),
-                new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent()), ownership::owns,
+                hosts, ownership::owns,
                 ownership::partitionOf, () -> published.awaitCaughtUp(CATCH_UP), config.poll(), config.pollInterval(),
                 clock, registry);
         ownership.hooks(scheduler);

@@ -14,12 +14,15 @@ import java.util.Map;
  */
 public class HostLimiter {
 
+    private static final Duration MAX_CRAWL_DELAY = Duration.ofMinutes(10);
+
     private final Duration minInterval;
     private final int maxConcurrent;
     private final Map<String, Slot> hosts = new HashMap<>();
 
     private static final class Slot {
         int active;
+        Duration crawlDelay = Duration.ZERO;
         Instant nextStart = Instant.EPOCH;
         Instant pausedUntil = Instant.EPOCH;
     }
@@ -45,7 +48,7 @@ public class HostLimiter {
             return false;
         }
         s.active++;
-        s.nextStart = now.plus(minInterval);
+        s.nextStart = now.plus(s.crawlDelay.compareTo(minInterval) > 0 ? s.crawlDelay : minInterval);
         return true;
     }
 
@@ -62,6 +65,12 @@ public class HostLimiter {
         if (until.isAfter(s.pausedUntil)) {
             s.pausedUntil = until;
         }
+    }
+
+    /** The host's robots.txt asks for this much time between requests; honoured when longer than ours (capped at 10 min). */
+    public synchronized void crawlDelay(String host, Duration delay) {
+        Duration capped = delay.compareTo(MAX_CRAWL_DELAY) > 0 ? MAX_CRAWL_DELAY : delay;
+        hosts.computeIfAbsent(host, h -> new Slot()).crawlDelay = capped.isNegative() ? Duration.ZERO : capped;
     }
 
     public synchronized Instant pausedUntil(String host) {

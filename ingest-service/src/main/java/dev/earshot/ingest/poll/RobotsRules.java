@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 
 /**
  * Honours robots.txt (RFC 9309, parsed by crawler-commons) for Earshot's robot name, cached per
@@ -24,6 +25,7 @@ public class RobotsRules {
     private static final Duration RETRY_FAILED = Duration.ofMinutes(5);
 
     private final HttpFetcher fetcher;
+    private final BiConsumer<String, Duration> crawlDelays;
     private final Duration ttl;
     private final Clock clock;
     private final boolean enabled;
@@ -34,6 +36,14 @@ public class RobotsRules {
     }
 
     public RobotsRules(HttpFetcher fetcher, Duration ttl, boolean enabled, Clock clock) {
+        this(fetcher, ttl, enabled, clock, (host, delay) -> {
+        });
+    }
+
+    /** @param crawlDelays told each host's Crawl-delay, so the host limiter spaces requests as asked */
+    public RobotsRules(HttpFetcher fetcher, Duration ttl, boolean enabled, Clock clock,
+            BiConsumer<String, Duration> crawlDelays) {
+        this.crawlDelays = crawlDelays;
         this.fetcher = fetcher;
         this.ttl = ttl;
         this.enabled = enabled;
@@ -51,6 +61,10 @@ public class RobotsRules {
         if (cached == null || clock.instant().isAfter(cached.until())) {
             cached = load(site);
             cache.put(site, cached);
+            long delayMs = cached.rules().getCrawlDelay();
+            if (delayMs > 0) {
+                crawlDelays.accept(HostLimiter.hostOf(url), Duration.ofMillis(delayMs));
+            }
         }
         if (!cached.rules().isAllowed(url)) {
             throw new FetchException(FetchException.Kind.robots, site + "/robots.txt does not allow " + ROBOT_NAME + " to read " + url);

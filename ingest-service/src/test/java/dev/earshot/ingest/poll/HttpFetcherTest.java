@@ -2,6 +2,7 @@ package dev.earshot.ingest.poll;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,6 +122,21 @@ class HttpFetcherTest {
         robots.check(site.url("/files/feeds/coffee-reviews.rss"));
         robots.check(site.url("/files/feeds/atom-1.0.xml"));
         assertEquals(1, site.hits("/robots.txt"), "robots.txt is read once and cached");
+    }
+
+    @Test
+    void crawlDelayFromRobotsTxtSpacesRequestsToThatHost() throws Exception {
+        try (HostileSite small = new HostileSite()) {
+            small.route("/robots.txt", "/robots/crawl-delay.txt");
+            HostLimiter hosts = new HostLimiter(Duration.ofSeconds(1), 2);
+            RobotsRules robots = new RobotsRules(fetcher, Duration.ofHours(1), true, Clock.systemUTC(), hosts::crawlDelay);
+            robots.check(small.url("/files/feeds/atom-1.0.xml"));
+            Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
+            assertTrue(hosts.tryAcquire("127.0.0.1", t0));
+            hosts.release("127.0.0.1");
+            assertFalse(hosts.tryAcquire("127.0.0.1", t0.plusSeconds(2)), "our own 1 s would allow it, the site asked for 5 s");
+            assertTrue(hosts.tryAcquire("127.0.0.1", t0.plusSeconds(5)));
+        }
     }
 
     @Test
