@@ -307,7 +307,9 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
             s.newMentions = 0;
             s.consecutiveFailures++;
             Duration base = interval.multipliedBy(1L << Math.min(s.consecutiveFailures - 1, 16));
-            Duration wait = jittered(base.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : base, 0.2);
+            Duration capped = base.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : base;
+            // Backing off never means polling more often than the cadence, whatever max-backoff says.
+            Duration wait = jittered(capped.compareTo(interval) < 0 ? interval : capped, 0.2);
             Instant next = now.plus(wait);
             s.nextPollAt = retryAfter != null && retryAfter.isAfter(next) ? retryAfter : next;
             Log.infof("Source %s failed (%s): %s; next poll at %s", source.id(), kind, message, s.nextPollAt);

@@ -148,7 +148,7 @@ class IngestOnBrokerTest {
                     brand: northwind
                     selectors: {review: "article.review", title: ".review-title", text: ".review-body", next: "a.next"}
                 """.formatted(site.url(feedPath), site.url(pagePath));
-        try (Ingest ingest = BrokerIngest.start(broker, catalog, Map.of("poll.failures-before-broken", "3"), "monitor")) {
+        try (Ingest ingest = BrokerIngest.start(broker, catalog, Map.of("poll.failures-before-broken", "3", "poll.max-backoff", "24h"), "monitor")) {
             site.fail(feedPath, 500);
             for (int i = 0; i < 3; i++) {
                 ingest.scheduler.pollNow("monitored-feed");
@@ -157,6 +157,8 @@ class IngestOnBrokerTest {
             assertEquals("failing", failing.health());
             assertEquals(3, failing.consecutiveFailures());
             assertEquals("http", failing.errorKind());
+            assertTrue(failing.nextPollAt().isAfter(failing.lastPollAt().plus(Duration.ofHours(3))),
+                    "third failure in a row: the 1 h interval backs off to about 4 h (±20 %): " + failing.nextPollAt());
             assertTrue(ingest.scheduler.broken().get("monitored-feed").contains("answered HTTP 500"));
 
             site.fail(feedPath, 0);
