@@ -194,6 +194,19 @@ public interface AlertConfig {
         @WithDefault("2")
         int partitions();
 
+        /**
+         * How long the group waits for a replica that stopped answering (crashed) before its partitions
+         * move; a clean shutdown hands them over at once.
+         */
+        @WithDefault("10s")
+        Duration sessionTimeout();
+
+        /**
+         * Static group membership id (e.g. the pod name of a StatefulSet): a replica restarted under the
+         * same id takes its partitions back without waiting for the session timeout.
+         */
+        Optional<String> instanceId();
+
         /** How long Kafka Streams may take to commit (exactly-once transactions). */
         @WithDefault("100ms")
         Duration commitInterval();

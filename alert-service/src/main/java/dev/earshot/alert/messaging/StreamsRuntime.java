@@ -26,7 +26,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
@@ -89,6 +91,10 @@ public class StreamsRuntime {
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.commitInterval().toMillis()));
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG),
+                String.valueOf(config.sessionTimeout().toMillis()));
+        config.instanceId().filter(id -> !id.isBlank()).ifPresent(id -> p.put(
+                StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         KafkaStreams ks = new KafkaStreams(topology, p);
@@ -165,13 +171,9 @@ public class StreamsRuntime {
             create(admin, Topics.MENTIONS_SCORED, config.partitions());
             create(admin, Topics.MONITORS, config.partitions());
             create(admin, DetectionTopology.NOTIFICATIONS_TOPIC, config.partitions());
-            Map<String, TopicDescription> described = admin.describeTopics(List.of(Topics.MENTIONS_SCORED))
-                    .allTopicNames().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            int partitions = described.get(Topics.MENTIONS_SCORED).partitions().size();
+            int partitions = partitions(admin, Topics.MENTIONS_SCORED);
             create(admin, DetectionTopology.COMMANDS_TOPIC, partitions);
-            int commandPartitions = admin.describeTopics(List.of(DetectionTopology.COMMANDS_TOPIC)).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS).get(DetectionTopology.COMMANDS_TOPIC)
-                    .partitions().size();
+            int commandPartitions = partitions(admin, DetectionTopology.COMMANDS_TOPIC);
             if (commandPartitions != partitions) {
                 throw new IllegalStateException(DetectionTopology.COMMANDS_TOPIC + " has " + commandPartitions
                         + " partitions but " + Topics.MENTIONS_SCORED + " has " + partitions
@@ -183,6 +185,24 @@ public class StreamsRuntime {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up topics", e);
+        }
+    }
+
+    /** The topic's partition count; a topic just created may take a moment to be described. */
+    private static int partitions(Admin admin, String topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long deadline = System.nanoTime() + ADMIN_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                Map<String, TopicDescription> described = admin.describeTopics(List.of(topic)).allTopicNames()
+                        .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+                return described.get(topic).partitions().size();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
         }
     }
 

@@ -101,30 +101,37 @@ public final class OutboxProcessor implements Processor<String, String, Void, Vo
         p.attempts++;
         try {
             channel.deliver(p.notification, deliveryId);
-            pending.delete(deliveryId);
-            sent.put(deliveryId, now);
-            metrics.counter("earshot.alerts.notifications.sent", "channel", channel.name(), "purpose",
-                    p.notification.purpose().name().toLowerCase()).increment();
-            if (p.attempts > 1) {
-                Log.infof("Delivered %s after %d attempts", deliveryId, p.attempts);
-            }
         } catch (Exception e) {
-            p.lastError = String.valueOf(e.getMessage());
-            if (now - p.firstAttemptMs >= giveUpAfter.toMillis()) {
-                pending.delete(deliveryId);
-                sent.put(deliveryId, now); // given up: never retried again either
-                metrics.counter("earshot.alerts.notifications.failed", "channel", channel.name()).increment();
-                Log.errorf("Gave up delivering %s after %d attempts: %s", deliveryId, p.attempts, p.lastError);
-                return;
-            }
-            long backoff = Math.min(retryMax.toMillis(),
-                    retryInitial.toMillis() * (1L << Math.min(20, p.attempts - 1)));
-            p.nextAttemptMs = now + backoff;
-            pending.put(deliveryId, p);
-            metrics.counter("earshot.alerts.notifications.retried", "channel", channel.name()).increment();
-            Log.warnf("Delivering %s failed (attempt %d), retrying in %d ms: %s", deliveryId, p.attempts, backoff,
-                    p.lastError);
+            failed(deliveryId, p, channel, now, e);
+            return;
         }
+        pending.delete(deliveryId);
+        sent.put(deliveryId, now);
+        // Ask for the transaction holding the sent marker to commit right after this record, not at
+        // the next commit interval: that gap is the only window in which a crash resends.
+        context.commit();
+        metrics.counter("earshot.alerts.notifications.sent", "channel", channel.name(), "purpose",
+                p.notification.purpose().name().toLowerCase()).increment();
+        if (p.attempts > 1) {
+            Log.infof("Delivered %s after %d attempts", deliveryId, p.attempts);
+        }
+    }
+
+    private void failed(String deliveryId, Pending p, Channel channel, long now, Exception e) {
+        p.lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (now - p.firstAttemptMs >= giveUpAfter.toMillis()) {
+            pending.delete(deliveryId);
+            sent.put(deliveryId, now); // given up: never retried again either
+            metrics.counter("earshot.alerts.notifications.failed", "channel", channel.name()).increment();
+            Log.errorf("Gave up delivering %s after %d attempts: %s", deliveryId, p.attempts, p.lastError);
+            return;
+        }
+        long backoff = Math.min(retryMax.toMillis(), retryInitial.toMillis() * (1L << Math.min(20, p.attempts - 1)));
+        p.nextAttemptMs = now + backoff;
+        pending.put(deliveryId, p);
+        metrics.counter("earshot.alerts.notifications.retried", "channel", channel.name()).increment();
+        Log.warnf("Delivering %s failed (attempt %d), retrying in %d ms: %s", deliveryId, p.attempts, backoff,
+                p.lastError);
     }
 
     private void retryDue(long nowMs) {
