@@ -148,6 +148,13 @@ class ApiTest {
                 .body("health", equalTo("ok"))
                 .body("polledHere", equalTo(true));
         given().get("/q/health").then().statusCode(200).body("checks.name", hasItem("sources"));
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String series : List.of("earshot_ingest_polls_seconds_count", "earshot_ingest_mentions_found_total",
+                "earshot_ingest_mentions_published_total", "earshot_ingest_source_last_success_seconds",
+                "earshot_ingest_source_consecutive_failures")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith(series + "{") && l.contains("source=\"citybites-feed\"")),
+                    series + " for the source is exported");
+        }
     }
 
     @Test
