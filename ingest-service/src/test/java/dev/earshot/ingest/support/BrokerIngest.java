@@ -51,7 +51,8 @@ public final class BrokerIngest {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            // A topic nobody wrote to yet does not exist: wait briefly, not the full default.
+            List<TopicPartition> parts = c.partitionsFor(topic, Duration.ofSeconds(2)).stream()
                     .map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
             c.seekToBeginning(parts);
