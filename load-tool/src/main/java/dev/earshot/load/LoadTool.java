@@ -74,11 +74,9 @@ public final class LoadTool {
                 work.resolve("inbox")).quiet();
                 EarshotStack stack = EarshotStack.start(repoRoot, work, freePort(), services, Map.of(
                         "EARSHOT_CONFIG", catalog.toString(),
-                        "EARSHOT_ALERT_STREAMS_STATE_DIR", work.resolve("streams").toString(),
                         "SMTP_HOST", "127.0.0.1",
                         "SMTP_PORT", String.valueOf(inbox.smtpPort()),
-                        "EARSHOT_POLL_INTERVAL", "2s",
-                        "EARSHOT_ALLOW_PRIVATE_NETWORKS", "true"), null)) {
+                        "EARSHOT_POLL_INTERVAL", "2s"), null)) {
             FaultRun run = new FaultRun(stack, inbox);
             run.killIngestMidPoll(site, "fault-feed", 10_000);
             run.killMidStream("sentiment-service", mentions, 20);
@@ -115,7 +113,6 @@ public final class LoadTool {
                 work.resolve("inbox")).quiet();
                 EarshotStack stack = EarshotStack.start(repoRoot, work, 0, services, Map.of(
                         "EARSHOT_CONFIG", catalog.toString(),
-                        "EARSHOT_ALERT_STREAMS_STATE_DIR", work.resolve("streams").toString(),
                         "SMTP_HOST", "127.0.0.1",
                         "SMTP_PORT", String.valueOf(inbox.smtpPort())), null)) {
             String bootstrap = stack.bootstrapServers();

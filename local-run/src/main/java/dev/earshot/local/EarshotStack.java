@@ -64,7 +64,8 @@ public final class EarshotStack implements AutoCloseable {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(brokerDir, kafkaPort, false);
         broker.createTopics(PARTITIONS, Topics.MENTIONS, Topics.MENTIONS_SCORED, Topics.ALERTS, Topics.MENTIONS_DLQ,
                 Topics.MENTIONS_SCORED_DLQ);
-        Map<String, String> env = new HashMap<>(serviceEnv);
+        Map<String, String> env = localDefaults(dataDir, portsByModule);
+        env.putAll(serviceEnv);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
         List<ServiceProcess> services = new ArrayList<>();
         EarshotStack stack = new EarshotStack(broker, services, brokerDir, repoRoot, dataDir, env);
@@ -81,6 +82,23 @@ public final class EarshotStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * What every local stack needs and a caller rarely cares about: a fresh secret for the
+     * acknowledge links, links that point at this alert-service, its state folder under the data
+     * folder, and private networks allowed (local sources live on 127.0.0.1).
+     */
+    private static Map<String, String> localDefaults(Path dataDir, Map<String, Integer> portsByModule) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EARSHOT_ACK_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
+        env.put("EARSHOT_ALERT_STREAMS_STATE_DIR", dataDir.resolve("alert-state").toString());
+        env.put("EARSHOT_ALLOW_PRIVATE_NETWORKS", "true");
+        Integer alertPort = portsByModule.get("alert-service");
+        if (alertPort != null) {
+            env.put("EARSHOT_PUBLIC_URL", "http://127.0.0.1:" + alertPort);
+        }
+        return env;
     }
 
     public String bootstrapServers() {

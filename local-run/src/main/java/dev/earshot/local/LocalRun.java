@@ -57,18 +57,22 @@ public final class LocalRun {
             Files.writeString(config, demo.replace("${DEMO_SITE}", site.baseUrl()));
         }
         System.out.println("Starting the embedded Kafka broker and the three services (about 20 s) ...");
+        String apiToken = java.util.UUID.randomUUID().toString();
         EarshotStack stack = EarshotStack.start(repoRoot, workDir, KAFKA_PORT, SERVICE_PORTS, Map.of(
                 "EARSHOT_CONFIG", config.toAbsolutePath().toString(),
                 "EARSHOT_POLL_INTERVAL", "10s",
-                "EARSHOT_ALLOW_PRIVATE_NETWORKS", "true",
+                "EARSHOT_API_TOKEN", apiToken,
+                // The demo lasts minutes: show a throttled update to its incident, not just the first email.
+                "EARSHOT_ALERT_NOTIFICATIONS_UPDATE_INTERVAL", "1m",
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", String.valueOf(inbox.smtpPort())), System.out);
         running.add(stack);
-        System.out.println(banner(stack, site, inbox, config, workDir));
+        System.out.println(banner(stack, site, inbox, config, workDir, apiToken));
         stopped.await();
     }
 
-    private static String banner(EarshotStack stack, DemoSite site, LocalInbox inbox, Path config, Path workDir) {
+    private static String banner(EarshotStack stack, DemoSite site, LocalInbox inbox, Path config, Path workDir,
+            String apiToken) {
         return """
 
                 ==================================================================================
@@ -82,12 +86,15 @@ public final class LocalRun {
                  Kafka                 %s   (topics: mentions, mentions-scored, alerts)
                  Brands and sources    %s
                  Service logs          %s
+                 API token (changes)   %s
+                                       e.g. curl http://127.0.0.1:8083/api/incidents
 
                  The demo site is calm for a minute, then a complaint storm about Northwind Coffee
-                 begins: the first alert email arrives within about two minutes.
+                 begins: the first alert email arrives within about two minutes, and an update to
+                 the same incident a minute or so later.
                 ==================================================================================
                 """.formatted(inbox.webUrl(), inbox.folder(), site.baseUrl(), site.baseUrl(), SERVICE_PORTS[0],
-                SERVICE_PORTS[1], SERVICE_PORTS[2], stack.bootstrapServers(), config, workDir.resolve("logs"));
+                SERVICE_PORTS[1], SERVICE_PORTS[2], stack.bootstrapServers(), config, workDir.resolve("logs"), apiToken);
     }
 
     private static Path option(String[] args, String name) {

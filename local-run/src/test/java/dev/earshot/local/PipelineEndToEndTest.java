@@ -72,7 +72,6 @@ class PipelineEndToEndTest {
                 "EARSHOT_CONFIG", catalog.toString(),
                 "EARSHOT_POLL_INTERVAL", "2s",
                 "EARSHOT_INGEST_INITIAL_DELAY", "1s",
-                "EARSHOT_ALLOW_PRIVATE_NETWORKS", "true",
                 "SMTP_HOST", "127.0.0.1",
                 "SMTP_PORT", String.valueOf(inbox.smtpPort())), null);
     }
