@@ -27,4 +27,16 @@ create monitors            1 cleanup.policy=compact
 create mentions-dlq        1 "retention.ms=$((14 * day_ms))"
 create mentions-scored-dlq 1 "retention.ms=$((14 * day_ms))"
 
+# Internal state (not part of the contract). The services create these themselves when the cluster
+# lets them; create them here where it does not. Never delete them: they are the services' memory.
+# ingest-service: what was published (key brand/id), catalog changes made over the API, and the
+# shards whose partition assignment spreads sources over replicas (12 = most ingest replicas).
+create earshot-ingest-published 6 cleanup.policy=compact
+create earshot-ingest-catalog   1 cleanup.policy=compact
+create earshot-ingest-shards    12
+# alert-service: staff commands must be co-partitioned with mentions-scored; notifications to deliver.
+# (Kafka Streams creates its own changelog topics, alert-service-*-changelog.)
+create alert-service-incident-commands 6
+create alert-service-notifications     6
+
 "$topics" --bootstrap-server "$bootstrap" --list
