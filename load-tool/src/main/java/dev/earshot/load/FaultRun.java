@@ -86,9 +86,10 @@ final class FaultRun {
      * kill -9 ingest-service while it publishes a feed of {@code items} reviews; after the restart
      * every review is on {@code mentions}, and the published-state kept in Kafka keeps repeats few.
      */
-    void killIngestMidPoll(FeedSite site, String sourceId, int items) throws InterruptedException {
-        System.out.printf("%n== kill -9 ingest-service while it publishes a feed of %,d reviews%n", items);
-        site.fill(items);
+    void killIngestMidPoll(FeedSite site, String sourceId, int feeds, int itemsPerFeed) throws InterruptedException {
+        int items = feeds * itemsPerFeed;
+        System.out.printf("%n== kill -9 ingest-service while it publishes %d feeds of %,d reviews%n", feeds, itemsPerFeed);
+        site.fill(itemsPerFeed);
         boolean started = waitFor(Duration.ofSeconds(60), () -> countFromSource(sourceId)[0] > 0);
         long atKill = countFromSource(sourceId)[0];
         long t = System.nanoTime();
@@ -101,7 +102,7 @@ final class FaultRun {
                 counts[1], items, counts[0], counts[0] - counts[1]);
     }
 
-    /** {records, distinct ids} on {@code mentions} from that source. */
+    /** {records, distinct ids} on {@code mentions} from the sources whose id starts so. */
     private long[] countFromSource(String sourceId) {
         Set<String> ids = new HashSet<>();
         long records = 0;
@@ -112,7 +113,7 @@ final class FaultRun {
             } catch (RuntimeException e) {
                 continue; // the malformed burst's records
             }
-            if (m.source().id().equals(sourceId)) {
+            if (m.source().id().startsWith(sourceId)) {
                 records++;
                 ids.add(m.id());
             }

@@ -10,22 +10,34 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
-/** A local RSS feed that is empty until {@link #fill(int)} puts N reviews of one brand in it. */
+/**
+ * Local RSS feeds ({@code /feed-0.xml} … {@code /feed-(n-1).xml}) that are empty until
+ * {@link #fill(int)} puts N reviews of one brand in each.
+ */
 final class FeedSite implements AutoCloseable {
 
     private final HttpServer server;
-    private volatile byte[] feed;
+    private final int feeds;
+    private volatile byte[][] feed;
 
-    FeedSite(String brandName) {
+    FeedSite(String brandName, int feeds) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         this.brandName = brandName;
-        feed = render(0);
-        server.createContext("/feed.xml", exchange -> {
-            byte[] body = feed;
+        this.feeds = feeds;
+        fill(0);
+        server.createContext("/", exchange -> {
+            String path = exchange.getRequestURI().getPath();
+            int k = path.matches("/feed-\\d+\\.xml") ? Integer.parseInt(path.replaceAll("\\D", "")) : -1;
+            if (k < 0 || k >= feeds) {
+                exchange.sendResponseHeaders(404, -1);
+                exchange.close();
+                return;
+            }
+            byte[] body = feed[k];
             exchange.getResponseHeaders().add("Content-Type", "application/rss+xml; charset=utf-8");
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -37,15 +49,19 @@ final class FeedSite implements AutoCloseable {
 
     private final String brandName;
 
-    String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/feed.xml";
+    String url(int k) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/feed-" + k + ".xml";
     }
 
-    void fill(int items) {
-        feed = render(items);
+    void fill(int itemsPerFeed) {
+        byte[][] next = new byte[feeds][];
+        for (int k = 0; k < feeds; k++) {
+            next[k] = render(k, itemsPerFeed);
+        }
+        feed = next;
     }
 
-    private byte[] render(int items) {
+    private byte[] render(int k, int items) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
@@ -54,13 +70,13 @@ final class FeedSite implements AutoCloseable {
             xml.writeAttribute("version", "2.0");
             xml.writeStartElement("channel");
             element(xml, "title", "Fault-run reviews");
-            element(xml, "link", url0());
+            element(xml, "link", "https://reviews.example/fault/" + k);
             element(xml, "description", "reviews");
             for (int i = 0; i < items; i++) {
                 xml.writeStartElement("item");
                 element(xml, "title", "Visit " + i);
-                element(xml, "link", "https://reviews.example/fault/" + i);
-                element(xml, "guid", "fault-" + i);
+                element(xml, "link", "https://reviews.example/fault/" + k + "/" + i);
+                element(xml, "guid", "fault-" + k + "-" + i);
                 element(xml, "description", "Coffee number " + i + " at " + brandName + " was fine, friendly staff.");
                 xml.writeEndElement();
             }
@@ -72,10 +88,6 @@ final class FeedSite implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         return out.toByteArray();
-    }
-
-    private String url0() {
-        return server == null ? "http://127.0.0.1/" : url();
     }
 
     private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {

@@ -52,18 +52,24 @@ public final class LoadTool {
     }
 
     /**
-     * The fault runs, one after the other on one stack: kill -9 of sentiment-service and of
-     * alert-service mid-stream, a broker restart, an SMTP outage, a burst of malformed records.
+     * The fault runs, one after the other on one stack: kill -9 of each service mid-stream, an
+     * SMTP outage, a burst of malformed records, a broker restart.
      * Exits 1 when any check failed.
      */
     private static void faults(int mentions, int smtpDownSeconds) throws Exception {
         Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("earshot-faults-");
-        FeedSite site = new FeedSite("Feed 0 Coffee");
+        int feeds = 20;
+        FeedSite site = new FeedSite("Feed 0 Coffee", feeds);
         Path catalog = Catalogs.write(work, Catalogs.brands("brand", 50), Catalogs.brands("probe", 200),
                 Catalogs.brands("feed", 1));
-        java.nio.file.Files.writeString(catalog, java.nio.file.Files.readString(catalog).replace("sources: []\n",
-                "sources:\n  - id: fault-feed\n    kind: feed\n    url: " + site.url() + "\n    brand: feed-0\n"));
+        StringBuilder sources = new StringBuilder("sources:\n");
+        for (int k = 0; k < feeds; k++) {
+            sources.append("  - id: fault-feed-").append(k).append("\n    kind: feed\n    url: ").append(site.url(k))
+                    .append("\n    brand: feed-0\n");
+        }
+        java.nio.file.Files.writeString(catalog,
+                java.nio.file.Files.readString(catalog).replace("sources: []\n", sources.toString()));
         Map<String, Integer> services = new LinkedHashMap<>();
         for (String module : EarshotStack.ALL_SERVICES) {
             services.put(module, freePort());
@@ -78,12 +84,12 @@ public final class LoadTool {
                         "SMTP_PORT", String.valueOf(inbox.smtpPort()),
                         "EARSHOT_POLL_INTERVAL", "2s"), null)) {
             FaultRun run = new FaultRun(stack, inbox);
-            run.killIngestMidPoll(site, "fault-feed", 10_000);
+            run.killIngestMidPoll(site, "fault-feed-", feeds, 2_000);
             run.killMidStream("sentiment-service", mentions, 20);
             run.killMidStream("alert-service", mentions, 20);
-            run.restartBroker(10_000, 5);
             run.smtpOutage(Duration.ofSeconds(smtpDownSeconds), 10);
             run.malformedBurst(5_000, 5_000);
+            run.restartBroker(10_000, 5);
             run.checkNoDuplicateEmails();
             failures = run.failures();
         } finally {
@@ -120,13 +126,18 @@ public final class LoadTool {
             System.out.println("Warming up ...");
             ThroughputRun.run(bootstrap, BASELINE_TOPIC, BASELINE_TOPIC, warmUp, Duration.ofMinutes(5));
             ThroughputRun.run(bootstrap, Topics.MENTIONS, Topics.MENTIONS_SCORED, warmUp, Duration.ofMinutes(5));
+            ConsumerLag.awaitZero(bootstrap, "alert-service", Topics.MENTIONS_SCORED, Duration.ofMinutes(15));
             System.out.println("Measuring throughput ...");
             ThroughputRun.Result raw = ThroughputRun.run(bootstrap, BASELINE_TOPIC, BASELINE_TOPIC, payloads,
                     Duration.ofMinutes(10));
+            long beforeScored = System.nanoTime();
             ThroughputRun.Result pipeline = ThroughputRun.run(bootstrap, Topics.MENTIONS, Topics.MENTIONS_SCORED,
                     payloads, Duration.ofMinutes(10));
-            System.out.println("Letting the alert-service catch up, then measuring latency ...");
-            Thread.sleep(15_000);
+            System.out.println("Waiting for alert-service to catch up ...");
+            Duration alertDrain = ConsumerLag.awaitZero(bootstrap, "alert-service", Topics.MENTIONS_SCORED,
+                    Duration.ofMinutes(15));
+            double alertSeconds = (System.nanoTime() - beforeScored) / 1e9;
+            System.out.println("Measuring latency ...");
             LatencyRun.Result latency = LatencyRun.run(bootstrap, inbox, calmRate, probes, Duration.ofMillis(250),
                     brands);
             System.out.printf(Locale.ROOT, """
@@ -137,6 +148,8 @@ public final class LoadTool {
                     | raw Kafka: produce → consume, one topic           | %,8d | %7.2f | %,9.0f |
                     | mentions → sentiment-service → mentions-scored    | %,8d | %7.2f | %,9.0f |
                     pipeline at %.0f%% of the raw Kafka rate
+                    alert-service had read all %,d scored mentions %.1f s after the first was sent (%,.0f/s;
+                    %.1f s after sentiment-service finished)
 
                     Instant alerts, %d dangerous mentions among %,d calm mentions/s:
                       mention → alerts record : %s
@@ -144,7 +157,8 @@ public final class LoadTool {
                     """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     raw.records(), raw.elapsed().toMillis() / 1000.0, raw.perSecond(),
                     pipeline.records(), pipeline.elapsed().toMillis() / 1000.0, pipeline.perSecond(),
-                    100 * pipeline.perSecond() / raw.perSecond(), probes, calmRate,
+                    100 * pipeline.perSecond() / raw.perSecond(), mentions, alertSeconds, mentions / alertSeconds,
+                    alertDrain.toMillis() / 1000.0, probes, calmRate,
                     LatencyRun.describe(latency.toAlertMillis()), LatencyRun.describe(latency.toEmailMillis()));
         }
     }

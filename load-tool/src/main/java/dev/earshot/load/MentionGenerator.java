@@ -39,6 +39,7 @@ final class MentionGenerator {
     private final SplittableRandom random;
     private final int brands;
     private final boolean calmOnly;
+    private final long seed;
     private long sequence;
 
     MentionGenerator(long seed, int brands) {
@@ -50,6 +51,7 @@ final class MentionGenerator {
         this.random = new SplittableRandom(seed);
         this.brands = brands;
         this.calmOnly = calmOnly;
+        this.seed = seed;
     }
 
     /** The next mention as JSON, with its key (the brand id). */
@@ -61,7 +63,8 @@ final class MentionGenerator {
         List<String> body = kind < 4 ? PRAISE : kind < 7 ? NEUTRAL : COMPLAINTS;
         String text = String.format(pick(OPENINGS), brandName) + " " + pick(body) + pick(CLOSINGS);
         int stars = kind < 4 ? 5 : kind < 7 ? 3 : 1;
-        String url = "https://reviews.example/r/" + n;
+        // The seed is part of the link, so two generators never make the same mention id.
+        String url = "https://reviews.example/r/" + seed + "/" + n;
         Mention m = new Mention(Mention.SCHEMA_VERSION, MentionIds.id("load-source", null, url, text),
                 MentionIds.contentHash(null, text), new BrandRef(brandId, brandName),
                 new SourceRef("load-source", "feed", "https://reviews.example/feed.xml"), url, null, text, "Load Test",
