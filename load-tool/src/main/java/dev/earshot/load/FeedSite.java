@@ -1,14 +1,13 @@
 package dev.earshot.load;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import java.util.ArrayList;
+import java.util.List;
+import dev.earshot.local.RssFeed;
 
 /**
  * Local RSS feeds ({@code /feed-0.xml} … {@code /feed-(n-1).xml}) that are empty until
@@ -62,38 +61,13 @@ final class FeedSite implements AutoCloseable {
     }
 
     private byte[] render(int k, int items) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("rss");
-            xml.writeAttribute("version", "2.0");
-            xml.writeStartElement("channel");
-            element(xml, "title", "Fault-run reviews");
-            element(xml, "link", "https://reviews.example/fault/" + k);
-            element(xml, "description", "reviews");
-            for (int i = 0; i < items; i++) {
-                xml.writeStartElement("item");
-                element(xml, "title", "Visit " + i);
-                element(xml, "link", "https://reviews.example/fault/" + k + "/" + i);
-                element(xml, "guid", "fault-" + k + "-" + i);
-                element(xml, "description", "Coffee number " + i + " at " + brandName + " was fine, friendly staff.");
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException(e);
+        List<RssFeed.Item> entries = new ArrayList<>(items);
+        for (int i = 0; i < items; i++) {
+            entries.add(new RssFeed.Item("Visit " + i, "https://reviews.example/fault/" + k + "/" + i,
+                    "fault-" + k + "-" + i, null, null,
+                    "Coffee number " + i + " at " + brandName + " was fine, friendly staff."));
         }
-        return out.toByteArray();
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
+        return RssFeed.write("Fault-run reviews", "https://reviews.example/fault/" + k, "reviews", entries);
     }
 
     @Override

@@ -15,7 +15,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -170,9 +169,4 @@ final class LatencyRun {
                 percentile(millis, 50), percentile(millis, 99), percentile(millis, 100), millis.size());
     }
 
-    static List<Long> sorted(List<Long> v) {
-        Long[] a = v.toArray(new Long[0]);
-        Arrays.sort(a);
-        return List.of(a);
-    }
 }

@@ -2,7 +2,6 @@ package dev.earshot.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -10,13 +9,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * A bundled review site on loopback: a list of reviews that grows as the demo runs, served as an
@@ -67,43 +61,12 @@ public final class DemoSite implements AutoCloseable {
     }
 
     private void feed(HttpExchange exchange) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("rss");
-            xml.writeAttribute("version", "2.0");
-            xml.writeStartElement("channel");
-            element(xml, "title", "CityBites — latest reviews (Earshot demo)");
-            element(xml, "link", baseUrl() + "/reviews");
-            element(xml, "description", "Reviews of cafés and bakeries, bundled with Earshot for the local demo");
-            for (DemoReview r : published()) {
-                xml.writeStartElement("item");
-                element(xml, "title", r.title());
-                element(xml, "link", baseUrl() + "/reviews#review-" + r.number());
-                xml.writeStartElement("guid");
-                xml.writeAttribute("isPermaLink", "false");
-                xml.writeCharacters("citybites-demo-" + r.number());
-                xml.writeEndElement();
-                element(xml, "author", r.author());
-                element(xml, "pubDate", DateTimeFormatter.RFC_1123_DATE_TIME.format(publishedAt(r).atOffset(ZoneOffset.UTC)));
-                element(xml, "description", r.text());
-                xml.writeEndElement();
-            }
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IOException("cannot write the demo feed", e);
-        }
-        respond(exchange, "application/rss+xml; charset=utf-8", out.toByteArray());
-    }
-
-    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
-        xml.writeStartElement(name);
-        xml.writeCharacters(text);
-        xml.writeEndElement();
+        List<RssFeed.Item> items = published().stream().map(r -> new RssFeed.Item(r.title(),
+                baseUrl() + "/reviews#review-" + r.number(), "citybites-demo-" + r.number(), r.author(),
+                publishedAt(r), r.text())).toList();
+        respond(exchange, "application/rss+xml; charset=utf-8", RssFeed.write(
+                "CityBites — latest reviews (Earshot demo)", baseUrl() + "/reviews",
+                "Reviews of cafés and bakeries, bundled with Earshot for the local demo", items));
     }
 
     private void page(HttpExchange exchange) throws IOException {
