@@ -32,8 +32,8 @@ public record Notification(String id, Purpose purpose, String brandId, Alert ale
     }
 
     public static Notification about(Alert alert, Purpose purpose) {
-        String id = purpose == Purpose.ESCALATED ? alert.incidentId() + "#escalated"
-                : alert.incidentId() + "#r" + alert.revision() + "#" + purpose.name().toLowerCase();
+        // The revision is in every id, escalations too: a re-opened incident (a new revision) escalates again.
+        String id = alert.incidentId() + "#r" + alert.revision() + "#" + purpose.name().toLowerCase();
         return new Notification(id, purpose, alert.brand().id(), alert, List.of(), null);
     }
 

@@ -235,6 +235,25 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void reopenedHighIncidentIsEscalatedAgainWhenNobodyAcknowledgesIt() {
+        send(ScoredMentions.of("acme", "Acme", "Charged three times, this is a scam", -0.9, Label.NEGATIVE),
+                START.plusSeconds(1));
+        String id = email.delivered.get(0).alert().incidentId();
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        commands.pipeInput("acme", EventJson.writeString(new IncidentCommand(id, "acme",
+                IncidentCommand.Action.RESOLVE, "dana", 0, START)), START.plus(Duration.ofMinutes(32)));
+        send(ScoredMentions.of("acme", "Acme", "Still charged three times, a scam, no refund", -0.9, Label.NEGATIVE),
+                START.plus(Duration.ofMinutes(40)));
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        assertEquals(List.of(Notification.Purpose.OPENED, Notification.Purpose.ESCALATED,
+                Notification.Purpose.REOPENED, Notification.Purpose.ESCALATED),
+                email.delivered.stream().map(Notification::purpose).toList(),
+                "the re-opened incident is escalated again: " + email.delivered);
+        assertTrue(email.delivered.stream().allMatch(n -> n.alert().incidentId().equals(id)));
+    }
+
+    @Test
     void resolvedIncidentReopensWhenItSurgesAgain() {
         ScoredMention m = ScoredMentions.of("acme", "Acme", "Awful, rude, never again", -0.9, Label.NEGATIVE);
         send(m, START.plusSeconds(1));
