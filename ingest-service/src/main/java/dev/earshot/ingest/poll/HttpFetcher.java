@@ -122,7 +122,7 @@ public class HttpFetcher {
         }
         CompletableFuture<HttpResponse<byte[]>> pending = client.sendAsync(b.build(), info -> {
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return new CappedBody(maxBytes, declared > maxBytes);
+            return new CappedBody(maxBytes, declared > maxBytes ? declared : -1);
         });
         HttpResponse<byte[]> response;
         try {
@@ -171,8 +171,10 @@ public class HttpFetcher {
     }
 
     private FetchException translate(URI uri, long maxBytes, Throwable cause) {
-        if (cause instanceof BodyTooLarge) {
-            return new FetchException(FetchException.Kind.too_large, uri + " body is larger than " + maxBytes + " bytes");
+        if (cause instanceof BodyTooLarge tooLarge) {
+            return new FetchException(FetchException.Kind.too_large, tooLarge.declared > 0
+                    ? uri + " declares a body of " + tooLarge.declared + " bytes, more than the " + maxBytes + " allowed"
+                    : uri + " body is larger than " + maxBytes + " bytes");
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return new FetchException(FetchException.Kind.timeout,
@@ -218,23 +220,28 @@ public class HttpFetcher {
     }
 
     private static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
+        /** The Content-Length that was refused before reading, or -1 when the body grew past the cap. */
+        final long declared;
+
+        BodyTooLarge(long declared) {
             super("body too large", null);
+            this.declared = declared;
         }
     }
 
     /** Collects a body as it streams in and cancels the download the moment it passes the cap. */
     private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final long cap;
-        private final boolean refuseAtOnce;
+        private final long refusedLength;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private Flow.Subscription subscription;
         private long received;
 
-        CappedBody(long cap, boolean refuseAtOnce) {
+        /** @param refusedLength a declared Content-Length over the cap (refused unread), or -1 */
+        CappedBody(long cap, long refusedLength) {
             this.cap = cap;
-            this.refuseAtOnce = refuseAtOnce;
+            this.refusedLength = refusedLength;
         }
 
         @Override
@@ -245,9 +252,9 @@ public class HttpFetcher {
         @Override
         public void onSubscribe(Flow.Subscription s) {
             subscription = s;
-            if (refuseAtOnce) {
+            if (refusedLength > 0) {
                 s.cancel(); // Content-Length already says too much: read none of it
-                result.completeExceptionally(new BodyTooLarge());
+                result.completeExceptionally(new BodyTooLarge(refusedLength));
             } else {
                 s.request(1);
             }
@@ -262,7 +269,7 @@ public class HttpFetcher {
                 received += buf.remaining();
                 if (received > cap) {
                     subscription.cancel();
-                    result.completeExceptionally(new BodyTooLarge());
+                    result.completeExceptionally(new BodyTooLarge(-1));
                     return;
                 }
                 byte[] chunk = new byte[buf.remaining()];

@@ -17,7 +17,7 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * A local web server with the behaviours a poller meets in the wild: saved fixture files under
- * {@code /files/...}, conditional GET, 429 with Retry-After, a slow drip, a 1 GiB body, a gzip
+ * {@code /files/...}, conditional GET, 429 with Retry-After, a slow drip, a 1 GiB body, a declared 1 GiB body that stalls, a gzip
  * bomb, a redirect loop, robots.txt rules, and switchable responses. Counts every request per path.
  */
 public final class HostileSite implements AutoCloseable {
@@ -34,6 +34,7 @@ public final class HostileSite implements AutoCloseable {
     /** Path → status answered instead of content. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicLong hugeBytesSent = new AtomicLong();
+    private final AtomicLong hugeDeclaredBytesSent = new AtomicLong();
     private volatile byte[] gzipBomb;
 
     public HostileSite() {
@@ -74,6 +75,11 @@ public final class HostileSite implements AutoCloseable {
 
     public long hugeBytesSent() {
         return hugeBytesSent.get();
+    }
+
+    /** Bytes of body the declared-huge path sent before it stalled (it never sends more). */
+    public long hugeDeclaredBytesSent() {
+        return hugeDeclaredBytesSent.get();
     }
 
     /** Serves the fixture {@code resource} at {@code path} from now on. */
@@ -123,7 +129,7 @@ public final class HostileSite implements AutoCloseable {
                 }
                 case "/slow/feed.rss" -> drip(ex);
                 case "/huge/feed.rss" -> huge(ex, false);
-                case "/huge-declared/feed.rss" -> huge(ex, true);
+                case "/huge-declared/feed.rss" -> declaredHugeThenStall(ex);
                 case "/bomb/feed.rss" -> {
                     ex.getResponseHeaders().add("Content-Encoding", "gzip");
                     send(ex, 200, "application/rss+xml", gzipBomb());
@@ -215,6 +221,24 @@ public final class HostileSite implements AutoCloseable {
         for (long sent = 0; sent < ONE_GIB; sent += chunk.length) {
             out.write(chunk);
             hugeBytesSent.addAndGet(chunk.length);
+        }
+    }
+
+    /**
+     * Declares a 1 GiB body, sends a few bytes and then nothing for a minute: only a client that
+     * believes the Content-Length refuses it at once; one that waits for the body times out.
+     */
+    private void declaredHugeThenStall(HttpExchange ex) throws IOException {
+        ex.getResponseHeaders().add("Content-Type", "application/rss+xml");
+        ex.sendResponseHeaders(200, ONE_GIB);
+        OutputStream out = ex.getResponseBody();
+        out.write("<?xml version=\"1.0\"?><rss>".getBytes());
+        out.flush();
+        hugeDeclaredBytesSent.addAndGet(26);
+        try {
+            Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
