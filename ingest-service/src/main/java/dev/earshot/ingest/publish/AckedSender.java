@@ -1,6 +1,7 @@
 package dev.earshot.ingest.publish;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,14 +10,20 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
- * Sends records and returns only when Kafka acknowledged every one; a batch that was not
- * acknowledged is sent again after a jittered, doubling backoff (the idempotent producer keeps a
- * resend from duplicating a record that did arrive), and after the last attempt the failure is
- * the caller's to handle. A plain loop on the calling thread: the poll that publishes is already
- * a worker thread that must not move on before the ack.
+ * Sends records and returns only when Kafka acknowledged every one; the records of a batch that
+ * were not acknowledged (and only those: an acknowledged record is never sent twice) are sent
+ * again after a jittered, doubling backoff, and after the last attempt the failure is the
+ * caller's to handle. A record Kafka refuses for good (too large, invalid) is not retried: it is
+ * handed back with the reason, so one bad record never holds back the others. A plain loop on the
+ * calling thread: the poll that publishes is already a worker thread that must not move on
+ * before the ack.
  */
 public final class AckedSender {
 
@@ -27,33 +34,60 @@ public final class AckedSender {
     private final int attempts;
     private final Duration firstBackoff;
 
+    /** A record Kafka will never accept as it is, and why. */
+    public record Refused(ProducerRecord<String, byte[]> record, String reason) {
+    }
+
     public AckedSender(Producer<String, byte[]> producer, int attempts, Duration firstBackoff) {
         this.producer = producer;
         this.attempts = Math.max(1, attempts);
         this.firstBackoff = firstBackoff;
     }
 
-    /** @throws KafkaException when some record was still not acknowledged after the last attempt */
+    /**
+     * Sends every record; for callers that have nothing to do with a refused record but fail.
+     *
+     * @throws KafkaException when some record was not acknowledged after the last attempt, or was refused
+     */
     public void sendAll(List<ProducerRecord<String, byte[]>> records) {
-        if (records.isEmpty()) {
-            return;
+        List<Refused> refused = send(records);
+        if (!refused.isEmpty()) {
+            throw new KafkaException(refused.size() + " record(s) refused by Kafka: " + refused.get(0).reason());
         }
+    }
+
+    /**
+     * Sends every record and returns those Kafka refused for good; all the others are acknowledged.
+     *
+     * @throws KafkaException when some record was still not acknowledged after the last attempt
+     */
+    public List<Refused> send(List<ProducerRecord<String, byte[]>> records) {
+        List<Refused> refused = new ArrayList<>();
+        List<ProducerRecord<String, byte[]>> pending = records;
         Duration backoff = firstBackoff;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                sendOnce(records);
-                return;
-            } catch (KafkaException e) {
-                if (attempt >= attempts) {
-                    throw e;
-                }
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            Attempt result = sendOnce(pending);
+            refused.addAll(result.refused);
+            pending = result.unacknowledged;
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (attempt >= attempts) {
+                throw result.lastError;
             }
             sleep(Duration.ofMillis((long) (backoff.toMillis() * (0.7 + 0.6 * ThreadLocalRandom.current().nextDouble()))));
             backoff = backoff.multipliedBy(2);
         }
+        return refused;
     }
 
-    private void sendOnce(List<ProducerRecord<String, byte[]>> records) {
+    private static final class Attempt {
+        final List<ProducerRecord<String, byte[]>> unacknowledged = new ArrayList<>();
+        final List<Refused> refused = new ArrayList<>();
+        KafkaException lastError;
+    }
+
+    private Attempt sendOnce(List<ProducerRecord<String, byte[]>> records) {
         List<CompletableFuture<Void>> acks = records.stream().map(r -> {
             CompletableFuture<Void> ack = new CompletableFuture<>();
             try {
@@ -69,18 +103,43 @@ public final class AckedSender {
             }
             return ack;
         }).toList();
+        Attempt result = new Attempt();
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof KafkaException ke ? ke
-                    : new KafkaException("not acknowledged: " + cause.getMessage(), cause);
+            // some failed: which ones is read below
         } catch (TimeoutException e) {
-            throw new KafkaException("no acknowledgement from Kafka within " + ACK_TIMEOUT, e);
+            result.lastError = new KafkaException("no acknowledgement from Kafka within " + ACK_TIMEOUT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KafkaException("interrupted while waiting for Kafka's acknowledgement", e);
         }
+        for (int i = 0; i < records.size(); i++) {
+            CompletableFuture<Void> ack = acks.get(i);
+            if (!ack.isDone()) {
+                // Still in flight after the timeout: it may yet arrive, so a resend can duplicate it (readers keep one).
+                result.unacknowledged.add(records.get(i));
+                continue;
+            }
+            if (!ack.isCompletedExceptionally()) {
+                continue;
+            }
+            Throwable cause = ack.handle((v, t) -> t).join();
+            if (isPermanent(cause)) {
+                result.refused.add(new Refused(records.get(i), cause.getMessage()));
+            } else {
+                result.unacknowledged.add(records.get(i));
+                result.lastError = cause instanceof KafkaException ke ? ke
+                        : new KafkaException("not acknowledged: " + cause.getMessage(), cause);
+            }
+        }
+        return result;
+    }
+
+    /** Errors that sending the same bytes again cannot cure. */
+    private static boolean isPermanent(Throwable t) {
+        return t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                || t instanceof InvalidRecordException || t instanceof SerializationException;
     }
 
     private static void sleep(Duration d) {
