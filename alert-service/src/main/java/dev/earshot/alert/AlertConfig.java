@@ -126,6 +126,13 @@ public interface AlertConfig {
         /** How many of the worst mentions an incident carries. */
         @WithDefault("5")
         int worstMentions();
+
+        /**
+         * Characters of each mention's text an incident (and so each alert and email) carries; the full text
+         * stays on {@code mentions-scored}. Bounds every record the service writes well below Kafka's 1 MB.
+         */
+        @WithDefault("1000")
+        int excerptChars();
     }
 
     /** Email, Slack, throttling, digest, escalation, retries. */

@@ -365,6 +365,33 @@ class AlertServiceTest {
         assertTrue(reason.contains("not a ScoredMention"), reason);
     }
 
+    @Test
+    void aStormOfVeryLongMentionsIsAlertedAndTheNextBrandStillFlows() {
+        // Five furious mentions of ~300 KB each: an incident carrying them whole would be a 1.5 MB record.
+        String filler = " The queue did not move and nobody answered the phone.".repeat(5_500);
+        Instant now = Instant.now();
+        for (int i = 0; i < 5; i++) {
+            send(ScoredMentions.of("bigco", "Big Co", "Rude staff, cold food, awful, visit " + i + "." + filler, -0.9,
+                    Label.NEGATIVE), now.plusMillis(i));
+        }
+        MimeMessage mail = awaitMails("pr@bigco.example", 1).get(0);
+        assertTrue(MailParts.text(mail).contains("Rude staff, cold food, awful, visit"), "the lead mention's excerpt");
+        var alerts = kafka.consumeStrings().fromTopics(Topics.ALERTS);
+        List<Alert> revisions = await().atMost(Duration.ofSeconds(30)).until(() -> alerts.getRecords().stream()
+                .filter(r -> r.key().startsWith("instant-bigco-")).map(r -> EventJson.read(r.value(), Alert.class))
+                .toList(), l -> !l.isEmpty());
+        alerts.stop();
+        assertTrue(revisions.get(0).mentions().get(0).mention().text().length() < 10_000,
+                "alerts carry a bounded excerpt; the full text stays on mentions-scored");
+
+        ScoredMention next = ScoredMentions.of("afterbigco", "After Big Co", "Charged twice and nobody helps. Awful!",
+                -0.9, Label.NEGATIVE);
+        send(next, Instant.now());
+        assertEquals("instant-afterbigco-" + next.mention().id(),
+                Mails.header(awaitMails("pr@afterbigco.example", 1).get(0), AlertMailer.INCIDENT_HEADER),
+                "the next brand's alert still flows");
+    }
+
     private void send(ScoredMention scored, Instant at) {
         kafka.produceStrings().fromRecords(record(scored, at)).awaitCompletion();
     }

@@ -75,7 +75,7 @@ public class DetectionTopology {
                 : Stores::inMemoryKeyValueStore;
         AlertConfig.Notify notify = config.notifications();
         AlertConfig.Incidents inc = config.incidents();
-        IncidentLifecycle lifecycle = new IncidentLifecycle(inc.foldWindow(), inc.worstMentions());
+        IncidentLifecycle lifecycle = new IncidentLifecycle(inc.foldWindow(), inc.worstMentions(), inc.excerptChars());
         NotificationPolicy policy = new NotificationPolicy(notify.updateInterval(), notify.escalateAfter());
         StringDeserializer in = new StringDeserializer();
         StringSerializer out = new StringSerializer();

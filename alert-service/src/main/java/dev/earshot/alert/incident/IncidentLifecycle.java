@@ -18,10 +18,13 @@ public final class IncidentLifecycle {
 
     private final Duration foldWindow;
     private final int worstMentions;
+    private final int excerptChars;
 
-    public IncidentLifecycle(Duration foldWindow, int worstMentions) {
+    /** @param excerptChars characters of each mention's text an incident keeps (the rest stays on mentions-scored) */
+    public IncidentLifecycle(Duration foldWindow, int worstMentions, int excerptChars) {
         this.foldWindow = foldWindow;
         this.worstMentions = worstMentions;
+        this.excerptChars = excerptChars;
     }
 
     /** Whether a detection at {@code eventMs} belongs to {@code current} rather than a new incident. */
@@ -114,7 +117,7 @@ public final class IncidentLifecycle {
         }
         List<ScoredMention> worst = new ArrayList<>(inc.mentions);
         worst.removeIf(m -> m.mention().id().equals(scored.mention().id()));
-        worst.add(scored);
+        worst.add(Excerpt.of(scored, excerptChars));
         worst.sort(Comparator.comparingDouble(ScoredMention::score));
         inc.mentions = new ArrayList<>(worst.subList(0, Math.min(worstMentions, worst.size())));
     }

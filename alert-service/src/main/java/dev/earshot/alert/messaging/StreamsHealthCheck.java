@@ -9,7 +9,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
- * Ready when Kafka Streams runs and its state folder is writable. A rebalance after it first ran
+ * Ready when Kafka Streams runs, its state folder is writable and its thread is not crash-looping. A rebalance after it first ran
  * keeps it ready (partitions move between replicas); the first one at start-up does not, so the
  * service is not called ready before it has its partitions and restored stores.
  */
@@ -29,8 +29,9 @@ public class StreamsHealthCheck implements HealthCheck {
         Path dir = runtime.stateDir();
         boolean writable = dir != null && Files.isDirectory(dir) && Files.isWritable(dir);
         boolean up = (state == KafkaStreams.State.RUNNING
-                || (state == KafkaStreams.State.REBALANCING && runtime.hasRun())) && writable;
+                || (state == KafkaStreams.State.REBALANCING && runtime.hasRun())) && writable && !runtime.crashLooping();
         return HealthCheckResponse.named("kafka-streams").status(up).withData("state", state.name())
+                .withData("crashLooping", runtime.crashLooping())
                 .withData("stateDir", String.valueOf(dir)).withData("stateDirWritable", writable).build();
     }
 }

@@ -58,6 +58,7 @@ public class StreamsRuntime {
     private volatile KafkaStreamsMetrics streamsMetrics;
     private volatile Path stateDir;
     private volatile boolean hasRun;
+    private final ThreadFailures threadFailures = new ThreadFailures();
 
     public StreamsRuntime(Topology topology, AlertConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
@@ -97,8 +98,12 @@ public class StreamsRuntime {
                 StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id));
         p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, TooLargeRecordHandler.class.getName());
+        p.put(TooLargeRecordHandler.METER_REGISTRY, registry);
         KafkaStreams ks = new KafkaStreams(topology, p);
         ks.setUncaughtExceptionHandler(e -> {
+            threadFailures.failed(System.currentTimeMillis());
+            registry.counter("earshot.alerts.stream.thread.failures").increment();
             Log.errorf(e, "Kafka Streams thread failed; replacing it (its work is redone from the last commit)");
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
@@ -147,6 +152,11 @@ public class StreamsRuntime {
     /** Whether this instance has been RUNNING since it was started (a later rebalance keeps it ready). */
     public boolean hasRun() {
         return hasRun;
+    }
+
+    /** Whether the stream thread keeps failing (replaced again and again): a stall, not progress. */
+    public boolean crashLooping() {
+        return threadFailures.looping(System.currentTimeMillis());
     }
 
     public Path stateDir() {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class IncidentLifecycleTest {
 
-    final IncidentLifecycle lifecycle = new IncidentLifecycle(Duration.ofHours(6), 3);
+    final IncidentLifecycle lifecycle = new IncidentLifecycle(Duration.ofHours(6), 3, 1000);
     final Instant now = Instant.parse("2026-11-22T09:00:00Z");
 
     static Detection spike(Alert.Severity severity) {

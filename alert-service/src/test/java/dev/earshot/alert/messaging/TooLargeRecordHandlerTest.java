@@ -1,0 +1,79 @@
+package dev.earshot.alert.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.processor.TaskId;
+import org.junit.jupiter.api.Test;
+
+/** What happens to a record Kafka refuses as too large: the input goes to the DLQ, the stream resumes. */
+class TooLargeRecordHandlerTest {
+
+    final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+    final TooLargeRecordHandler handler = new TooLargeRecordHandler();
+    final byte[] input = "{\"a scored mention\":true}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void aTooLargeRecordSendsItsInputToTheDeadLetterTopicAndResumes() {
+        handler.configure(Map.of(TooLargeRecordHandler.METER_REGISTRY, metrics));
+        ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>(Topics.ALERTS, "incident".getBytes(),
+                new byte[10]);
+        ProductionExceptionHandler.Response response = handler.handleError(context(), refused,
+                new RecordTooLargeException("The message is 1191789 bytes"));
+
+        assertEquals(ProductionExceptionHandler.Result.RESUME, response.result());
+        assertEquals(1, response.deadLetterQueueRecords().size());
+        ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
+        assertEquals(Topics.MENTIONS_SCORED_DLQ, dead.topic());
+        assertArrayEquals(input, dead.value(), "the input record as it arrived");
+        String reason = new String(dead.headers().lastHeader(DetectionTopology.DEAD_LETTER_REASON).value(),
+                StandardCharsets.UTF_8);
+        assertTrue(reason.contains("alerts") && reason.contains("1191789 bytes"), reason);
+        assertEquals(1.0, metrics.counter("earshot.alerts.records.too.large", "topic", Topics.ALERTS).count());
+    }
+
+    @Test
+    void anyOtherSendErrorStillFails() {
+        ProductionExceptionHandler.Response response = handler.handleError(context(),
+                new ProducerRecord<>(Topics.ALERTS, new byte[1]), new TimeoutException("broker gone"));
+        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result());
+    }
+
+    @Test
+    void threeThreadFailuresWithinTenMinutesAreACrashLoopAndOldOnesAreForgotten() {
+        ThreadFailures failures = new ThreadFailures();
+        failures.failed(0);
+        failures.failed(1_000);
+        assertEquals(false, failures.looping(2_000), "one or two failures are recovered by a new thread");
+        failures.failed(2_000);
+        assertEquals(true, failures.looping(3_000));
+        assertEquals(false, failures.looping(ThreadFailures.WINDOW_MS + 1_000), "quiet for ten minutes: live again");
+    }
+
+    private ErrorHandlerContext context() {
+        return new ErrorHandlerContext() {
+            public String topic() { return Topics.MENTIONS_SCORED; }
+            public int partition() { return 1; }
+            public long offset() { return 3; }
+            public Headers headers() { return new RecordHeaders(); }
+            public String processorNodeId() { return "incidents"; }
+            public TaskId taskId() { return new TaskId(0, 1); }
+            public long timestamp() { return 0; }
+            public byte[] sourceRawKey() { return "bigco".getBytes(StandardCharsets.UTF_8); }
+            public byte[] sourceRawValue() { return input; }
+        };
+    }
+}
