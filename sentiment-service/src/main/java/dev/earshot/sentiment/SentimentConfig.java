@@ -1,10 +1,16 @@
 package dev.earshot.sentiment;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Settings of sentiment-service ({@code earshot.sentiment.*}). */
+/**
+ * Settings of sentiment-service ({@code earshot.sentiment.*}); the README lists each. The cluster
+ * address is {@code kafka.bootstrap.servers} (env {@code KAFKA_BOOTSTRAP_SERVERS}), shared with the
+ * Kafka health check.
+ */
 @ConfigMapping(prefix = "earshot.sentiment")
 public interface SentimentConfig {
 
@@ -13,4 +19,37 @@ public interface SentimentConfig {
      * E.g. {@code earshot.sentiment.aspects.parking=parking lot,car park}.
      */
     Map<String, List<String>> aspects();
+
+    /** How mentions are consumed, scored and committed. */
+    Consumer consumer();
+
+    /** The scoring loop's Kafka settings. */
+    interface Consumer {
+        /** Most mentions scored, sent and committed as one batch. */
+        @WithDefault("5000")
+        int maxPollRecords();
+
+        /** Most bytes fetched from one partition at a time (Kafka's 1 MiB default starves large batches). */
+        @WithDefault("8388608")
+        int maxPartitionFetchBytes();
+
+        /** How long one send may take before Kafka reports it failed and the loop retries it. */
+        @WithDefault("30s")
+        Duration sendTimeout();
+
+        /** First wait before sending unacknowledged records again; doubles on each failed round. */
+        @WithDefault("200ms")
+        Duration retryBackoff();
+
+        /** Longest wait between two rounds of resending. */
+        @WithDefault("30s")
+        Duration maxRetryBackoff();
+
+        /**
+         * Liveness goes DOWN when the loop has made no progress (no poll completed, nothing
+         * acknowledged) for this long; a restart is then worth trying.
+         */
+        @WithDefault("10m")
+        Duration stallTimeout();
+    }
 }
