@@ -16,6 +16,13 @@ import java.util.StringJoiner;
  */
 public final class MentionIds {
 
+    /**
+     * The characters of a text (or title) that its id and content hash read. Normalizing can expand a
+     * text up to 18-fold (U+FDFA becomes 18 characters), so a text is cut to this before it is
+     * normalized: the cost of an id stays bounded whatever a source sends.
+     */
+    public static final int MAX_NORMALIZED_CHARS = 100_000;
+
     private MentionIds() {
     }
 
@@ -89,8 +96,16 @@ public final class MentionIds {
         if (text == null) {
             return "";
         }
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
+        return Normalizer.normalize(prefix(text, MAX_NORMALIZED_CHARS), Normalizer.Form.NFKC).strip().replaceAll("\\s+", " ")
                 .toLowerCase(Locale.ROOT);
+    }
+
+    /** The first {@code max} characters or fewer, never ending in half a surrogate pair. */
+    private static String prefix(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     private static boolean notBlank(String s) {

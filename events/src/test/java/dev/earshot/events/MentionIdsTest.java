@@ -38,4 +38,13 @@ class MentionIdsTest {
     void queryParametersThatMatterAreKept() {
         assertEquals("https://a.example/r?id=7", MentionIds.canonicalLink("HTTPS://A.example/r?utm_medium=m&id=7"));
     }
+
+    @Test
+    void normalizingReadsAtMostTheCapSoACharacterThatExpands18FoldCannotBlowUpTheHeap() {
+        String ligatures = "\uFDFA".repeat(MentionIds.MAX_NORMALIZED_CHARS); // each becomes 18 characters under NFKC
+        assertEquals(MentionIds.contentHash(null, ligatures), MentionIds.contentHash(null, ligatures + "\uFDFA".repeat(900_000)),
+                "what lies beyond the cap is not normalized, so it is not part of the hash");
+        assertEquals(MentionIds.id("src", null, null, ligatures), MentionIds.id("src", null, null, ligatures + " more"));
+        assertNotEquals(MentionIds.contentHash(null, "cold coffee"), MentionIds.contentHash(null, "cold tea"));
+    }
 }

@@ -45,9 +45,11 @@ public final class Ingest implements AutoCloseable {
     public final SourceOwnership ownership;
     public final PollScheduler scheduler;
     private final String memberName;
+    private final MeterRegistry registry;
 
     public Ingest(IngestConfig config, String bootstrapServers, String memberName, Clock clock, MeterRegistry registry) {
         this.memberName = memberName;
+        this.registry = registry;
         kafka = new KafkaClients(bootstrapServers);
         producer = kafka.producer(memberName);
         sender = new AckedSender(producer, 3, Duration.ofMillis(500));
@@ -63,7 +65,7 @@ public final class Ingest implements AutoCloseable {
         RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock,
                 hosts::crawlDelay);
         poller = new SourcePoller(fetcher, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
-        mentions = new MentionPublisher(sender, published);
+        mentions = new MentionPublisher(sender, published, registry);
         ownership = new SourceOwnership(kafka, config.shards().group());
         scheduler = new PollScheduler(catalog, poller, mentions, new MonitorPublisher(sender),
                 hosts, ownership::owns,
@@ -86,6 +88,11 @@ public final class Ingest implements AutoCloseable {
                 c.sources().size(), published.size());
         ownership.start(memberName, Duration.ofSeconds(30));
         return this;
+    }
+
+    /** Where this replica's metrics are. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.earshot.events.Mention;
 import dev.earshot.events.Rating;
 import dev.earshot.events.SourceRef;
 import dev.earshot.ingest.extract.FoundItem;
+import dev.earshot.ingest.extract.TextLimits;
 import dev.earshot.ingest.poll.SourcePoller;
 import dev.earshot.ingest.publish.MentionPublisher;
 import dev.earshot.ingest.source.Catalog;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -39,7 +41,6 @@ public class MentionResource {
 
     /** Items in one request; a larger batch is refused whole, so the caller splits it. */
     public static final int MAX_BATCH = 500;
-    private static final int MAX_TEXT = 100_000;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final CatalogStore catalog;
@@ -58,7 +59,7 @@ public class MentionResource {
      * The answer for one item.
      *
      * @param status {@code published}, {@code already-published}, {@code no-brand} (about none of the
-     *               watched brands) or {@code invalid}
+     *               watched brands), {@code invalid} or {@code refused} (Kafka will not take it; not retried)
      * @param ids    the mention id per brand it is about
      */
     public record ItemResult(int index, String status, List<String> brands, List<String> ids, String error) {
@@ -101,9 +102,9 @@ public class MentionResource {
         }
         List<Mention> all = perItem.stream().flatMap(List::stream).toList();
         Set<Mention> fresh = new HashSet<>(publisher.fresh(all));
-        int published;
+        MentionPublisher.Outcome outcome;
         try {
-            published = publisher.publishNew(all);
+            outcome = publisher.publish(all);
         } catch (RuntimeException e) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
                     .entity(ApiError.of("Kafka did not acknowledge the mentions; nothing was recorded, send them again"))
@@ -112,13 +113,17 @@ public class MentionResource {
         List<ItemResult> answered = new ArrayList<>();
         for (ItemResult r : results) {
             if (r.status().equals("pending")) {
-                boolean anyFresh = perItem.get(r.index()).stream().anyMatch(fresh::contains);
-                r = new ItemResult(r.index(), anyFresh ? "published" : "already-published", r.brands(), r.ids(), null);
+                List<Mention> mine = perItem.get(r.index());
+                String refused = mine.stream().map(outcome.refused()::get).filter(Objects::nonNull).findFirst()
+                        .orElse(null);
+                boolean anyFresh = mine.stream().anyMatch(fresh::contains);
+                r = refused != null ? new ItemResult(r.index(), "refused", r.brands(), r.ids(), "Kafka refused it: " + refused)
+                        : new ItemResult(r.index(), anyFresh ? "published" : "already-published", r.brands(), r.ids(), null);
             }
             answered.add(r);
         }
         int accepted = (int) answered.stream().filter(r -> !r.status().equals("invalid")).count();
-        return Response.ok(new BatchResult(accepted, published, answered)).build();
+        return Response.ok(new BatchResult(accepted, outcome.published(), answered)).build();
     }
 
     private static FoundItem item(JsonNode node, Catalog c, List<String> problems) {
@@ -133,8 +138,16 @@ public class MentionResource {
         String text = text(node, "text");
         if (text == null || text.isBlank()) {
             problems.add("text is missing");
-        } else if (text.length() > MAX_TEXT) {
-            problems.add("text is longer than " + MAX_TEXT + " characters");
+        } else if (text.length() > TextLimits.TEXT) {
+            problems.add("text is longer than " + TextLimits.TEXT + " characters");
+        }
+        String title = text(node, "title");
+        if (title != null && title.length() > TextLimits.TITLE) {
+            problems.add("title is longer than " + TextLimits.TITLE + " characters");
+        }
+        String author = text(node, "author");
+        if (author != null && author.length() > TextLimits.AUTHOR) {
+            problems.add("author is longer than " + TextLimits.AUTHOR + " characters");
         }
         String brand = text(node, "brand");
         if (brand != null && c.brand(brand).isEmpty()) {
@@ -176,8 +189,7 @@ public class MentionResource {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new FoundItem(text(node, "id"), url, text(node, "title"), text.strip(), text(node, "author"), rating,
-                publishedAt);
+        return new FoundItem(text(node, "id"), url, title, text.strip(), author, rating, publishedAt);
     }
 
     private static String text(JsonNode node, String field) {

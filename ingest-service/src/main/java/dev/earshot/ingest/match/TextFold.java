@@ -1,11 +1,18 @@
 package dev.earshot.ingest.match;
 
+import dev.earshot.ingest.extract.TextLimits;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The one way brand terms and texts are compared: case and accents ignored, whole words only. */
 final class TextFold {
+
+    /**
+     * Characters of a text that are folded (and so matched): a capped mention's title and text, whole.
+     * Cut before normalizing, because NFKD expands some characters up to 18-fold (U+FDFA).
+     */
+    static final int MAX_CHARS = TextLimits.TITLE + 1 + TextLimits.TEXT;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -17,7 +24,7 @@ final class TextFold {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        String decomposed = Normalizer.normalize(TextLimits.prefix(text, MAX_CHARS), Normalizer.Form.NFKD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
     }
 

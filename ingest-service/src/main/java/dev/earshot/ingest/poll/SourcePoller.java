@@ -8,6 +8,7 @@ import dev.earshot.ingest.extract.FeedParseException;
 import dev.earshot.ingest.extract.FeedParser;
 import dev.earshot.ingest.extract.FoundItem;
 import dev.earshot.ingest.extract.PageExtractor;
+import dev.earshot.ingest.extract.TextLimits;
 import dev.earshot.ingest.match.BrandMatch;
 import dev.earshot.ingest.match.BrandMatcher;
 import dev.earshot.ingest.source.Brand;
@@ -111,7 +112,8 @@ public class SourcePoller {
 
     public List<Mention> toMentions(Source source, SourceRef ref, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {
         List<Mention> mentions = new ArrayList<>();
-        for (FoundItem item : items) {
+        for (FoundItem found : items) {
+            FoundItem item = TextLimits.capped(found); // every mention fits in one Kafka record
             String text = item.text() == null ? "" : item.text();
             if (text.isBlank() && item.title() == null) {
                 continue;

@@ -34,8 +34,12 @@ public final class AckedSender {
     private final int attempts;
     private final Duration firstBackoff;
 
-    /** A record Kafka will never accept as it is, and why. */
-    public record Refused(ProducerRecord<String, byte[]> record, String reason) {
+    /**
+     * A record Kafka will never accept as it is, and why.
+     *
+     * @param tooLarge refused for its size (else: invalid)
+     */
+    public record Refused(ProducerRecord<String, byte[]> record, String reason, boolean tooLarge) {
     }
 
     public AckedSender(Producer<String, byte[]> producer, int attempts, Duration firstBackoff) {
@@ -126,7 +130,8 @@ public final class AckedSender {
             }
             Throwable cause = ack.handle((v, t) -> t).join();
             if (isPermanent(cause)) {
-                result.refused.add(new Refused(records.get(i), cause.getMessage()));
+                result.refused.add(new Refused(records.get(i), cause.getMessage(),
+                        cause instanceof RecordTooLargeException || cause instanceof RecordBatchTooLargeException));
             } else {
                 result.unacknowledged.add(records.get(i));
                 result.lastError = cause instanceof KafkaException ke ? ke

@@ -3,22 +3,42 @@ package dev.earshot.ingest.publish;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Mention;
 import dev.earshot.events.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * Puts new mentions on {@link Topics#MENTIONS} keyed by brand id, and returns only once Kafka has
  * acknowledged every one; only then are they recorded as published. A crash between the two
  * republishes those mentions once (same id and content hash, which readers keep once) — never loses one.
+ * A mention Kafka refuses for good (larger than the cluster takes, though texts are capped) is
+ * logged and counted with its reason and recorded as published, so it neither fails the poll of
+ * the other items nor is tried again on every poll; an edit of it (a new content hash) is tried again.
  */
 public final class MentionPublisher {
 
     private final AckedSender sender;
     private final PublishedStore published;
+    private final MeterRegistry registry;
 
-    public MentionPublisher(AckedSender sender, PublishedStore published) {
+    /**
+     * What one publish did.
+     *
+     * @param published how many new mentions Kafka acknowledged
+     * @param refused   the mentions Kafka refused for good, with the reason
+     */
+    public record Outcome(int published, Map<Mention, String> refused) {
+    }
+
+    public MentionPublisher(AckedSender sender, PublishedStore published, MeterRegistry registry) {
         this.sender = sender;
         this.published = published;
+        this.registry = registry;
     }
 
     /** The mentions not yet published in this version. */
@@ -29,18 +49,41 @@ public final class MentionPublisher {
     /**
      * Publishes the mentions not yet published and waits for Kafka's acks.
      *
-     * @return how many were new
+     * @return how many were new and are now on Kafka
      * @throws RuntimeException when Kafka did not acknowledge them; none of them is then recorded,
      *                          so the next poll tries again
      */
     public int publishNew(List<Mention> mentions) {
+        return publish(mentions).published();
+    }
+
+    /** As {@link #publishNew}, and says which mentions Kafka refused. */
+    public Outcome publish(List<Mention> mentions) {
         List<Mention> fresh = fresh(mentions);
         if (fresh.isEmpty()) {
-            return 0;
+            return new Outcome(0, Map.of());
         }
-        sender.sendAll(fresh.stream()
-                .map(m -> new ProducerRecord<>(Topics.MENTIONS, m.brand().id(), EventJson.write(m))).toList());
-        published.markPublished(fresh);
-        return fresh.size();
+        List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
+        Map<ProducerRecord<String, byte[]>, Mention> byRecord = new IdentityHashMap<>();
+        for (Mention m : fresh) {
+            ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.MENTIONS, m.brand().id(), EventJson.write(m));
+            records.add(r);
+            byRecord.put(r, m);
+        }
+        Map<Mention, String> refused = new LinkedHashMap<>();
+        for (AckedSender.Refused r : sender.send(records)) {
+            Mention m = byRecord.get(r.record());
+            refused.put(m, r.reason());
+            registry.counter("earshot.ingest.mentions.refused", "source", m.source().id(), "reason", reasonKind(r)).increment();
+            Log.warnf("Kafka refused mention %s of brand %s from source %s (%d bytes, %s); recorded so it is not tried "
+                    + "again until it is edited: %s", m.id(), m.brand().id(), m.source().id(), r.record().value().length,
+                    m.url() == null ? "no link" : m.url(), r.reason());
+        }
+        published.markPublished(fresh); // the refused ones too: their reason is logged and counted, not retried each poll
+        return new Outcome(fresh.size() - refused.size(), refused);
+    }
+
+    private static String reasonKind(AckedSender.Refused r) {
+        return r.tooLarge() ? "too_large" : "invalid";
     }
 }

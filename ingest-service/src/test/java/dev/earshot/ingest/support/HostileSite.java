@@ -31,6 +31,8 @@ public final class HostileSite implements AutoCloseable {
     private final Map<String, String> lastUserAgent = new ConcurrentHashMap<>();
     /** Path → fixture served there instead (for switching a page's content between polls). */
     private final Map<String, String> routes = new ConcurrentHashMap<>();
+    /** Path → generated body (RSS) served there. */
+    private final Map<String, byte[]> bodies = new ConcurrentHashMap<>();
     /** Path → status answered instead of content. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicLong hugeBytesSent = new AtomicLong();
@@ -87,6 +89,11 @@ public final class HostileSite implements AutoCloseable {
         routes.put(path, resource);
     }
 
+    /** Serves {@code rss} (a feed the test built) at {@code path} from now on. */
+    public void serveFeed(String path, String rss) {
+        bodies.put(path, rss.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Answers {@code status} at {@code path} from now on; 0 = back to normal. */
     public void fail(String path, int status) {
         if (status == 0) {
@@ -113,6 +120,10 @@ public final class HostileSite implements AutoCloseable {
             Integer failure = failures.get(key);
             if (failure != null) {
                 send(ex, failure, "text/plain", ("failing on purpose: " + failure).getBytes());
+                return;
+            }
+            if (bodies.containsKey(key)) {
+                send(ex, 200, "application/rss+xml; charset=utf-8", bodies.get(key));
                 return;
             }
             if (routes.containsKey(key)) {
