@@ -6,17 +6,12 @@ import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentLifecycle;
 import dev.earshot.alert.incident.IncidentProcessor;
 import dev.earshot.alert.messaging.JsonSerde;
-import dev.earshot.alert.notification.Channel;
 import dev.earshot.alert.notification.MonitorProcessor;
 import dev.earshot.alert.notification.NotificationPolicy;
-import dev.earshot.alert.notification.OutboxProcessor;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.time.Duration;
-import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -32,9 +27,12 @@ import org.apache.kafka.streams.state.Stores;
  * <pre>
  * mentions-scored ─┐                                   ┌─▶ alerts (key: incident id)
  *                  ├─▶ incidents (rules, incidents) ───┼─▶ mentions-scored-dlq (unreadable records)
- * commands ────────┘                                   └─▶ notifications ─▶ outbox (email, Slack; sent markers)
+ * commands ────────┘                                   └─▶ notifications
  * monitors ─────────▶ monitor notices ─────────────────────▶ notifications
  * </pre>
+ *
+ * The notifications are delivered outside the topology, by {@code OutboxWorker}, so no send ever
+ * runs inside a stream transaction.
  */
 @Singleton
 public class DetectionTopology {
@@ -52,25 +50,22 @@ public class DetectionTopology {
     public static final String SEEN_STORE = "seen-mentions";
     public static final String DUE_STORE = "incidents-due";
     public static final String MONITOR_STORE = "monitor-status";
-    public static final String PENDING_STORE = "outbox-pending";
-    public static final String SENT_STORE = "outbox-sent";
 
     public static final String ALERTS_SINK = "alerts-sink";
     public static final String DLQ_SINK = "dlq-sink";
     public static final String NOTIFY_SINK = "notifications-sink";
 
     /** Everything the topology needs, so tests can build it with their own channels and settings. */
-    public static Topology build(AlertConfig config, BrandCatalog catalog, List<Channel> channels,
-            MeterRegistry metrics) {
-        return build(config, catalog, channels, metrics, true);
+    public static Topology build(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics) {
+        return build(config, catalog, metrics, true);
     }
 
     /**
      * @param persistent RocksDB stores (production); false = in-memory stores, changelog-backed all the
      *                   same, for tests whose driver commits after every record
      */
-    public static Topology build(AlertConfig config, BrandCatalog catalog, List<Channel> channels,
-            MeterRegistry metrics, boolean persistent) {
+    public static Topology build(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics,
+            boolean persistent) {
         Function<String, KeyValueBytesStoreSupplier> store = persistent ? Stores::persistentKeyValueStore
                 : Stores::inMemoryKeyValueStore;
         AlertConfig.Notify notify = config.notifications();
@@ -104,20 +99,12 @@ public class DetectionTopology {
                 Serdes.String()), "monitor-notices");
         t.addSink(NOTIFY_SINK, NOTIFICATIONS_TOPIC, out, out, "incidents", "monitor-notices");
 
-        t.addSource("notifications", in, in, NOTIFICATIONS_TOPIC);
-        t.addProcessor("outbox", () -> new OutboxProcessor(channels, notify.tick(), notify.retryInitial(),
-                notify.retryMax(), notify.giveUpAfter(), Duration.ofDays(30).plus(inc.retention()), metrics),
-                "notifications");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(PENDING_STORE), Serdes.String(),
-                new JsonSerde<>(OutboxProcessor.Pending.class)), "outbox");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(SENT_STORE), Serdes.String(),
-                Serdes.Long()), "outbox");
         return t;
     }
 
     @Produces
     @Singleton
-    Topology topology(AlertConfig config, BrandCatalog catalog, Instance<Channel> channels, MeterRegistry metrics) {
-        return build(config, catalog, channels.stream().toList(), metrics);
+    Topology topology(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics) {
+        return build(config, catalog, metrics);
     }
 }

@@ -9,6 +9,8 @@ import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.BrandCatalog;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.notification.Notification;
+import dev.earshot.alert.notification.Outbox;
+import dev.earshot.alert.notification.SentMarkers;
 import dev.earshot.alert.support.RecordingChannel;
 import dev.earshot.alert.support.ScoredMentions;
 import dev.earshot.alert.support.TestConfig;
@@ -54,7 +56,10 @@ class DetectionTopologyTest {
     TestInputTopic<String, String> monitors;
     TestOutputTopic<String, String> alerts;
     TestOutputTopic<String, String> dlq;
+    TestOutputTopic<String, String> notifications;
     RecordingChannel email = new RecordingChannel();
+    Outbox outbox;
+    Instant wallClock = START;
     int seq;
 
     @BeforeEach
@@ -68,8 +73,10 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(DetectionTopology.build(config, catalog, List.of(email),
-                new SimpleMeterRegistry(), false), props, START);
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        driver = new TopologyTestDriver(DetectionTopology.build(config, catalog, metrics, false), props, START);
+        outbox = new Outbox(List.of(email), config.notifications().retryInitial(), config.notifications().retryMax(),
+                config.notifications().giveUpAfter(), SentMarkers.inMemory(), metrics);
         StringSerializer s = new StringSerializer();
         StringDeserializer d = new StringDeserializer();
         mentions = driver.createInputTopic(Topics.MENTIONS_SCORED, s, s);
@@ -77,6 +84,24 @@ class DetectionTopologyTest {
         monitors = driver.createInputTopic(Topics.MONITORS, s, s);
         alerts = driver.createOutputTopic(Topics.ALERTS, d, d);
         dlq = driver.createOutputTopic(Topics.MENTIONS_SCORED_DLQ, d, d);
+        notifications = driver.createOutputTopic(DetectionTopology.NOTIFICATIONS_TOPIC, d, d);
+    }
+
+    /** What the outbox delivered so far: the notifications the topology wrote, handed to it as the worker does. */
+    List<Notification> delivered() {
+        outbox.startPass();
+        for (String json : notifications.readValuesToList()) {
+            outbox.offer(EventJson.read(json, Notification.class), "test", wallClock.toEpochMilli());
+        }
+        return email.delivered;
+    }
+
+    /** Moves the wall clock: the topology's timers fire, then the outbox retries what is due. */
+    void advance(Duration d) {
+        driver.advanceWallClockTime(d);
+        wallClock = wallClock.plus(d);
+        delivered();
+        outbox.retryDue(wallClock.toEpochMilli());
     }
 
     @AfterEach
@@ -88,15 +113,15 @@ class DetectionTopologyTest {
     void calmMonthThenStormIsOneIncidentEmailThenThrottledUpdates() {
         Instant t = calmMonth("northwind");
         alerts.readRecordsToList();
-        assertEquals(0, email.delivered.size(), "a calm month raises nothing");
+        assertEquals(0, delivered().size(), "a calm month raises nothing");
 
         // The storm: moderate complaints (none alarming alone), one every two minutes.
         for (int i = 0; i < 12; i++) {
             t = t.plus(Duration.ofMinutes(2));
             send("northwind", "Slow service and cold coffee again, visit " + i, -0.4, Label.NEGATIVE, t);
         }
-        assertEquals(1, email.delivered.size(), "one email for the storm so far: " + email.delivered);
-        Notification first = email.delivered.get(0);
+        assertEquals(1, delivered().size(), "one email for the storm so far: " + delivered());
+        Notification first = delivered().get(0);
         assertEquals(Notification.Purpose.OPENED, first.purpose());
         assertEquals(Alert.Kind.SPIKE, first.alert().kind());
         assertTrue(first.alert().why().figures().get("count") >= 2);
@@ -110,13 +135,13 @@ class DetectionTopologyTest {
         assertEquals(revisions.size(), last.revision());
         assertTrue(last.reach() != null && last.reach().silentUnhappy() == 26 * last.reach().complaints());
 
-        driver.advanceWallClockTime(UPDATE_INTERVAL.plusSeconds(1));
-        assertEquals(2, email.delivered.size(), "one throttled update after the interval");
-        assertEquals(Notification.Purpose.UPDATED, email.delivered.get(1).purpose());
-        assertEquals(last.revision(), email.delivered.get(1).alert().revision(), "the update tells the newest revision");
-        driver.advanceWallClockTime(UPDATE_INTERVAL.plusSeconds(1));
+        advance(UPDATE_INTERVAL.plusSeconds(1));
+        assertEquals(2, delivered().size(), "one throttled update after the interval");
+        assertEquals(Notification.Purpose.UPDATED, delivered().get(1).purpose());
+        assertEquals(last.revision(), delivered().get(1).alert().revision(), "the update tells the newest revision");
+        advance(UPDATE_INTERVAL.plusSeconds(1));
         assertEquals(List.of(Notification.Purpose.OPENED, Notification.Purpose.UPDATED, Notification.Purpose.ESCALATED),
-                email.delivered.stream().map(Notification::purpose).toList(),
+                delivered().stream().map(Notification::purpose).toList(),
                 "nothing new: no update; the HIGH storm nobody acknowledged is escalated after 30 minutes");
         assertEquals(Alert.Severity.HIGH, last.severity());
     }
@@ -132,15 +157,15 @@ class DetectionTopologyTest {
         for (int i = 0; i < 12; i++) {
             send(ScoredMentions.of("northwind", "Northwind Coffee", "Charged twice, sour milk, rude staff. Awful! " + i,
                     -0.8, Label.NEGATIVE), t.plusSeconds(i * 4L));
-            driver.advanceWallClockTime(Duration.ofSeconds(4));
+            advance(Duration.ofSeconds(4));
         }
-        assertEquals(List.of(Notification.Purpose.OPENED), email.delivered.stream().map(Notification::purpose).toList());
-        driver.advanceWallClockTime(UPDATE_INTERVAL);
+        assertEquals(List.of(Notification.Purpose.OPENED), delivered().stream().map(Notification::purpose).toList());
+        advance(UPDATE_INTERVAL);
         assertEquals(List.of(Notification.Purpose.OPENED, Notification.Purpose.UPDATED),
-                email.delivered.stream().map(Notification::purpose).toList());
-        Alert update = email.delivered.get(1).alert();
+                delivered().stream().map(Notification::purpose).toList());
+        Alert update = delivered().get(1).alert();
         assertEquals(12, update.reach().complaints(), "all twelve complaints in the one incident");
-        assertEquals(email.delivered.get(0).alert().incidentId(), update.incidentId());
+        assertEquals(delivered().get(0).alert().incidentId(), update.incidentId());
     }
 
     @Test
@@ -157,7 +182,7 @@ class DetectionTopologyTest {
             send(new ScoredMention(m.schemaVersion(), written, m.score(), m.label(), m.complaint(), m.intent(),
                     m.aspects(), m.explanation(), m.language(), m.ratingConflict(), m.scoredAt()), t.plusSeconds(i));
         }
-        assertEquals(List.of(), email.delivered, "reviews written over the last two weeks, found all at once");
+        assertEquals(List.of(), delivered(), "reviews written over the last two weeks, found all at once");
     }
 
     @Test
@@ -167,8 +192,8 @@ class DetectionTopologyTest {
         for (int i = 0; i < 40; i++) {
             send("northwind", "Best flat white in town, lovely staff " + i, 0.8, Label.POSITIVE, t.plusSeconds(120 + i));
         }
-        driver.advanceWallClockTime(Duration.ofHours(2));
-        assertEquals(List.of(), email.delivered);
+        advance(Duration.ofHours(2));
+        assertEquals(List.of(), delivered());
         assertTrue(alerts.isEmpty());
     }
 
@@ -179,8 +204,8 @@ class DetectionTopologyTest {
                 "Acme cut off my line and charged me twice. Never again!", -0.86, Label.NEGATIVE);
         send(furious, t);
         send(furious, t.plusSeconds(5));
-        assertEquals(1, email.delivered.size());
-        Alert alert = email.delivered.get(0).alert();
+        assertEquals(1, delivered().size());
+        Alert alert = delivered().get(0).alert();
         assertEquals(Alert.Kind.INSTANT, alert.kind());
         assertEquals(Alert.Severity.HIGH, alert.severity());
         assertEquals("instant-acme-" + furious.mention().id(), alert.incidentId());
@@ -191,9 +216,9 @@ class DetectionTopologyTest {
     void crisisTermRaisesAHighAlertEvenWhenTheScoreIsMild() {
         send(ScoredMentions.of("acme", "Acme", "Got food poisoning after lunch there", -0.3, Label.NEGATIVE),
                 START.plusSeconds(1));
-        assertEquals(1, email.delivered.size());
-        assertEquals(Alert.Severity.HIGH, email.delivered.get(0).alert().severity());
-        assertEquals(InstantRule.CRISIS_RULE, email.delivered.get(0).alert().why().rule());
+        assertEquals(1, delivered().size());
+        assertEquals(Alert.Severity.HIGH, delivered().get(0).alert().severity());
+        assertEquals(InstantRule.CRISIS_RULE, delivered().get(0).alert().why().rule());
     }
 
     @Test
@@ -201,36 +226,36 @@ class DetectionTopologyTest {
         email.down = true;
         send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE),
                 START.plusSeconds(1));
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
-        driver.advanceWallClockTime(Duration.ofSeconds(3));
+        advance(Duration.ofSeconds(1));
+        advance(Duration.ofSeconds(3));
         assertTrue(email.failures >= 2, "retried: " + email.failures);
-        assertEquals(0, email.delivered.size());
+        assertEquals(0, delivered().size());
         email.down = false;
         for (int i = 0; i < 10; i++) {
-            driver.advanceWallClockTime(Duration.ofSeconds(30));
+            advance(Duration.ofSeconds(30));
         }
-        assertEquals(1, email.delivered.size(), "delivered once the server is back, and only once");
+        assertEquals(1, delivered().size(), "delivered once the server is back, and only once");
     }
 
     @Test
     void highIncidentNobodyAcknowledgesEscalatesOnceAndAcknowledgedOneDoesNot() {
         send(ScoredMentions.of("acme", "Acme", "Charged three times, this is a scam", -0.9, Label.NEGATIVE),
                 START.plusSeconds(1));
-        String first = email.delivered.get(0).alert().incidentId();
+        String first = delivered().get(0).alert().incidentId();
         send(ScoredMentions.of("globex", "Globex", "Worst service ever, awful and rude", -0.9, Label.NEGATIVE),
                 START.plusSeconds(2));
-        String second = email.delivered.get(1).alert().incidentId();
+        String second = delivered().get(1).alert().incidentId();
         commands.pipeInput("globex", EventJson.writeString(new IncidentCommand(second, "globex",
                 IncidentCommand.Action.ACKNOWLEDGE, "dana", 0, START)), START.plusSeconds(3));
         Alert acked = EventJson.read(alerts.readValuesToList().get(2), Alert.class);
         assertEquals(Alert.State.ACKNOWLEDGED, acked.state());
         assertEquals("dana", acked.acknowledgedBy());
 
-        driver.advanceWallClockTime(Duration.ofMinutes(31));
-        driver.advanceWallClockTime(Duration.ofMinutes(31));
-        List<Notification> escalations = email.delivered.stream()
+        advance(Duration.ofMinutes(31));
+        advance(Duration.ofMinutes(31));
+        List<Notification> escalations = delivered().stream()
                 .filter(n -> n.purpose() == Notification.Purpose.ESCALATED).toList();
-        assertEquals(1, escalations.size(), "escalated once: " + email.delivered);
+        assertEquals(1, escalations.size(), "escalated once: " + delivered());
         assertEquals(first, escalations.get(0).alert().incidentId());
     }
 
@@ -238,33 +263,33 @@ class DetectionTopologyTest {
     void reopenedHighIncidentIsEscalatedAgainWhenNobodyAcknowledgesIt() {
         send(ScoredMentions.of("acme", "Acme", "Charged three times, this is a scam", -0.9, Label.NEGATIVE),
                 START.plusSeconds(1));
-        String id = email.delivered.get(0).alert().incidentId();
-        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        String id = delivered().get(0).alert().incidentId();
+        advance(Duration.ofMinutes(31));
         commands.pipeInput("acme", EventJson.writeString(new IncidentCommand(id, "acme",
                 IncidentCommand.Action.RESOLVE, "dana", 0, START)), START.plus(Duration.ofMinutes(32)));
         send(ScoredMentions.of("acme", "Acme", "Still charged three times, a scam, no refund", -0.9, Label.NEGATIVE),
                 START.plus(Duration.ofMinutes(40)));
-        driver.advanceWallClockTime(Duration.ofMinutes(31));
-        driver.advanceWallClockTime(Duration.ofMinutes(31));
+        advance(Duration.ofMinutes(31));
+        advance(Duration.ofMinutes(31));
         assertEquals(List.of(Notification.Purpose.OPENED, Notification.Purpose.ESCALATED,
                 Notification.Purpose.REOPENED, Notification.Purpose.ESCALATED),
-                email.delivered.stream().map(Notification::purpose).toList(),
-                "the re-opened incident is escalated again: " + email.delivered);
-        assertTrue(email.delivered.stream().allMatch(n -> n.alert().incidentId().equals(id)));
+                delivered().stream().map(Notification::purpose).toList(),
+                "the re-opened incident is escalated again: " + delivered());
+        assertTrue(delivered().stream().allMatch(n -> n.alert().incidentId().equals(id)));
     }
 
     @Test
     void resolvedIncidentReopensWhenItSurgesAgain() {
         ScoredMention m = ScoredMentions.of("acme", "Acme", "Awful, rude, never again", -0.9, Label.NEGATIVE);
         send(m, START.plusSeconds(1));
-        String id = email.delivered.get(0).alert().incidentId();
+        String id = delivered().get(0).alert().incidentId();
         commands.pipeInput("acme", EventJson.writeString(new IncidentCommand(id, "acme",
                 IncidentCommand.Action.RESOLVE, "dana", 0, START)), START.plusSeconds(2));
         send(ScoredMentions.of("acme", "Acme", "Still awful and rude, no refund", -0.9, Label.NEGATIVE),
                 START.plusSeconds(60));
-        assertEquals(Notification.Purpose.REOPENED, email.delivered.get(1).purpose());
-        assertEquals(id, email.delivered.get(1).alert().incidentId());
-        assertEquals(Alert.State.OPEN, email.delivered.get(1).alert().state());
+        assertEquals(Notification.Purpose.REOPENED, delivered().get(1).purpose());
+        assertEquals(id, delivered().get(1).alert().incidentId());
+        assertEquals(Alert.State.OPEN, delivered().get(1).alert().state());
     }
 
     @Test
@@ -278,14 +303,14 @@ class DetectionTopologyTest {
             t = t.plus(Duration.ofMinutes(30));
             send("northwind", "Meh, it was okay I guess " + i, -0.05, Label.NEUTRAL, t);
         }
-        assertEquals(0, email.delivered.size(), "drift alone is LOW: no immediate email");
+        assertEquals(0, delivered().size(), "drift alone is LOW: no immediate email");
         Alert drift = alerts.readValuesToList().stream().map(v -> EventJson.read(v, Alert.class))
                 .filter(a -> a.kind() == Alert.Kind.DRIFT).findFirst().orElseThrow();
         assertEquals(Alert.Severity.LOW, drift.severity());
-        driver.advanceWallClockTime(Duration.ofHours(1).plusSeconds(1));
-        assertEquals(1, email.delivered.size());
-        assertEquals(Notification.Purpose.DIGEST, email.delivered.get(0).purpose());
-        assertEquals(drift.incidentId(), email.delivered.get(0).digest().get(0).incidentId());
+        advance(Duration.ofHours(1).plusSeconds(1));
+        assertEquals(1, delivered().size());
+        assertEquals(Notification.Purpose.DIGEST, delivered().get(0).purpose());
+        assertEquals(drift.incidentId(), delivered().get(0).digest().get(0).incidentId());
     }
 
     @Test
@@ -300,8 +325,8 @@ class DetectionTopologyTest {
         monitors.pipeInput("citybites-feed", EventJson.writeString(new MonitorEvent(1, "citybites-feed", null,
                 MonitorEvent.Status.SILENT, 0, null, START, START.plusSeconds(480))), START);
         assertEquals(List.of(Notification.Purpose.MONITOR, Notification.Purpose.MONITOR),
-                email.delivered.stream().map(Notification::purpose).toList());
-        assertEquals(MonitorEvent.Status.SILENT, email.delivered.get(1).monitor().status());
+                delivered().stream().map(Notification::purpose).toList());
+        assertEquals(MonitorEvent.Status.SILENT, delivered().get(1).monitor().status());
     }
 
     @Test
@@ -312,7 +337,7 @@ class DetectionTopologyTest {
         String reason = new String(dead.headers().lastHeader(DetectionTopology.DEAD_LETTER_REASON).value());
         assertTrue(reason.contains("not a ScoredMention"), reason);
         send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE), START);
-        assertEquals(1, email.delivered.size(), "the next record is still handled");
+        assertEquals(1, delivered().size(), "the next record is still handled");
     }
 
     /** A month of a calm brand: about 20 mentions a day with a daily rhythm, one in ten mildly negative. */

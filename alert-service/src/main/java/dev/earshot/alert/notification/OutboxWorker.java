@@ -1,0 +1,259 @@
+package dev.earshot.alert.notification;
+
+import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.events.EventJson;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Singleton;
+import jakarta.interceptor.Interceptor;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Delivers the notifications outside Kafka Streams: a plain consumer of the notifications topic on
+ * its own thread, so a slow or black-holed mail server never holds a stream transaction (nor the
+ * detection of any brand). Each record is handed to the {@link Outbox}; the group's offset of a
+ * partition is committed only past records whose deliveries are all done (sent or given up) and whose
+ * sent markers Kafka acknowledged. A crash re-reads from there, and the markers skip what was sent.
+ */
+@Singleton
+public class OutboxWorker {
+
+    /** Where one notification came from, so offsets stay behind the deliveries still waiting. */
+    record Origin(TopicPartition partition, long offset) {
+    }
+
+    private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(30);
+    /** A record can take a send timeout per channel; five a poll stays far inside the poll interval. */
+    private static final int MAX_POLL_RECORDS = 5;
+    private static final Duration MAX_POLL_INTERVAL = Duration.ofMinutes(15);
+
+    private final List<Channel> channels;
+    private final AlertConfig config;
+    private final String bootstrapServers;
+    private final MeterRegistry metrics;
+    /** Per partition: the offset after the last record handed to the outbox, and the last one committed. */
+    private final Map<TopicPartition, Long> next = new HashMap<>();
+    private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
+    private volatile Thread thread;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile boolean alive = true;
+
+    public OutboxWorker(Instance<Channel> channels, AlertConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
+            MeterRegistry metrics) {
+        this.channels = channels.stream().toList();
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.metrics = metrics;
+    }
+
+    /** After {@code StreamsRuntime} (which creates the notifications topic) has started; runs on its own thread. */
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    public synchronized void start() {
+        running = true;
+        alive = true;
+        thread = new Thread(this::run, "alert-outbox");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public synchronized void stop() {
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(40_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** False only when the delivery thread ended by itself (a bug): liveness shows it. */
+    public boolean alive() {
+        return alive;
+    }
+
+    private String markerTopic() {
+        return config.streams().applicationId() + "-outbox-sent";
+    }
+
+    private void run() {
+        AlertConfig.Notify notify = config.notifications();
+        try (SentMarkerTopic markers = new SentMarkerTopic(markerTopic(), bootstrapServers);
+                KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
+                        new StringDeserializer())) {
+            consumer = c;
+            createMarkerTopic();
+            Outbox outbox = new Outbox(channels, notify.retryInitial(), notify.retryMax(), notify.giveUpAfter(), markers,
+                    metrics);
+            markers.catchUp(KAFKA_TIMEOUT, System.currentTimeMillis());
+            c.subscribe(List.of(DetectionTopology.NOTIFICATIONS_TOPIC), new ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                    commit(c, outbox, markers);
+                    outbox.forget(o -> partitions.contains(((Origin) o).partition()));
+                    partitions.forEach(tp -> {
+                        next.remove(tp);
+                        committed.remove(tp);
+                    });
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                    // The previous owner's markers, so nothing it delivered is delivered again.
+                    markers.catchUp(KAFKA_TIMEOUT, System.currentTimeMillis());
+                }
+            });
+            Log.infof("Delivering notifications from %s (sent markers on %s, %d known)",
+                    DetectionTopology.NOTIFICATIONS_TOPIC, markerTopic(), markers.size());
+            while (running) {
+                try {
+                    pass(c, outbox, markers, notify.tick());
+                } catch (WakeupException e) {
+                    break;
+                } catch (RuntimeException e) {
+                    // Kafka unreachable, a commit refused during a rebalance: nothing is lost (offsets stay
+                    // behind), so keep going after a pause.
+                    Log.warnf("Notification delivery pass failed, retrying: %s", e.toString());
+                    pause(notify.tick());
+                }
+            }
+            commit(c, outbox, markers);
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            alive = false;
+            Log.errorf(e, "Notification delivery stopped");
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void pass(KafkaConsumer<String, String> c, Outbox outbox, SentMarkerTopic markers, Duration tick) {
+        var records = c.poll(tick);
+        outbox.startPass();
+        for (ConsumerRecord<String, String> r : records) {
+            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+            Optional<Notification> n = parse(r);
+            n.ifPresent(notification -> outbox.offer(notification, new Origin(tp, r.offset()), System.currentTimeMillis()));
+            next.put(tp, r.offset() + 1);
+        }
+        outbox.retryDue(System.currentTimeMillis());
+        commit(c, outbox, markers);
+    }
+
+    /** Commits each partition up to its oldest delivery still waiting, once Kafka has the sent markers. */
+    private void commit(KafkaConsumer<String, String> c, Outbox outbox, SentMarkerTopic markers) {
+        if (next.isEmpty() || !markers.saved()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        next.forEach((tp, offset) -> offsets.put(tp, new OffsetAndMetadata(offset)));
+        for (Object o : outbox.waitingOrigins()) {
+            Origin origin = (Origin) o;
+            offsets.computeIfPresent(origin.partition(),
+                    (tp, at) -> at.offset() <= origin.offset() ? at : new OffsetAndMetadata(origin.offset()));
+        }
+        offsets.entrySet().removeIf(e -> e.getValue().equals(committed.get(e.getKey())));
+        if (!offsets.isEmpty()) {
+            c.commitSync(offsets, KAFKA_TIMEOUT);
+            committed.putAll(offsets);
+        }
+    }
+
+    private Optional<Notification> parse(ConsumerRecord<String, String> r) {
+        try {
+            return Optional.of(EventJson.mapper().readValue(r.value(), Notification.class));
+        } catch (Exception e) {
+            // Only this service writes the topic; an unreadable record is a bug, not a reason to stop telling.
+            metrics.counter("earshot.alerts.notifications.unreadable").increment();
+            Log.errorf("Skipping an unreadable notification at %s-%d@%d: %s", r.topic(), r.partition(), r.offset(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Properties consumerProps() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, config.streams().applicationId() + "-outbox");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(MAX_POLL_RECORDS));
+        p.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, String.valueOf(MAX_POLL_INTERVAL.toMillis()));
+        p.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(config.streams().sessionTimeout().toMillis()));
+        return p;
+    }
+
+    private void createMarkerTopic() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            NewTopic topic = new NewTopic(markerTopic(), Optional.of(config.streams().partitions()), Optional.empty())
+                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete",
+                            TopicConfig.RETENTION_MS_CONFIG, String.valueOf(SentMarkerTopic.RETENTION.toMillis())));
+            admin.createTopics(List.of(topic)).all().get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw new IllegalStateException("cannot create " + markerTopic(), e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("cannot create " + markerTopic(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating " + markerTopic(), e);
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
