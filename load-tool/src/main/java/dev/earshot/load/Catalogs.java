@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The catalog file a load run gives the services: brands with one recipient each, no sources. */
+/** The catalog file a load run gives the services: brands with one recipient each, and its sources if any. */
 final class Catalogs {
 
     private Catalogs() {
@@ -24,9 +24,13 @@ final class Catalogs {
     }
 
     static Path write(Path dir, String... brandBlocks) throws IOException {
+        return writeWithSources(dir, "sources: []\n", brandBlocks);
+    }
+
+    /** @param sources the {@code sources:} block */
+    static Path writeWithSources(Path dir, String sources, String... brandBlocks) throws IOException {
         Path file = dir.resolve("earshot.yaml");
-        Files.writeString(file, "operators: [\"ops@load.example\"]\nbrands:\n" + String.join("", brandBlocks)
-                + "sources: []\n");
+        Files.writeString(file, "operators: [\"ops@load.example\"]\nbrands:\n" + String.join("", brandBlocks) + sources);
         return file;
     }
 }

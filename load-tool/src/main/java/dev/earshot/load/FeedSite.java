@@ -52,6 +52,16 @@ final class FeedSite implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/feed-" + k + ".xml";
     }
 
+    /** The catalog's {@code sources:} block: feed k is source {@code <idPrefix>k}, about one brand. */
+    String sources(String idPrefix, String brandId) {
+        StringBuilder yaml = new StringBuilder("sources:\n");
+        for (int k = 0; k < feeds; k++) {
+            yaml.append("  - id: ").append(idPrefix).append(k).append("\n    kind: feed\n    url: ").append(url(k))
+                    .append("\n    brand: ").append(brandId).append('\n');
+        }
+        return yaml.toString();
+    }
+
     void fill(int itemsPerFeed) {
         byte[][] next = new byte[feeds][];
         for (int k = 0; k < feeds; k++) {

@@ -101,9 +101,15 @@ final class LatencyRun {
 
     /** A mention alert-service must act on at once: a 1-star complaint with crisis terms. */
     static byte[] probe(String brandId) {
+        return probe(brandId, 0);
+    }
+
+    /** The same, its text padded with {@code padding} more characters of the same complaint. */
+    static byte[] probe(String brandId, int padding) {
         String name = "Probe " + brandId.substring("probe-".length()) + " Coffee";
-        String text = "Food poisoning after lunch at " + name + ": three of us were sick all night, the staff were "
-                + "rude when we called, and nobody answers. Disgusting. I am talking to a lawyer. " + UUID.randomUUID();
+        String complaint = "Food poisoning after lunch at " + name + ": three of us were sick all night, the staff were "
+                + "rude when we called, and nobody answers. Disgusting. I am talking to a lawyer. ";
+        String text = complaint.repeat(1 + padding / complaint.length()) + UUID.randomUUID();
         String url = "https://reviews.example/probe/" + brandId;
         Mention m = new Mention(Mention.SCHEMA_VERSION, MentionIds.id("load-probe", null, url, text),
                 MentionIds.contentHash(null, text), new BrandRef(brandId, name),

@@ -12,20 +12,44 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Measures Earshot under load on this machine, beside Kafka itself on the same broker and payload.
+ * Measures Earshot under load on this machine, beside Kafka itself on the same broker and payload,
+ * and proves it keeps working under faults and over time.
  *
  * <pre>
  *   ./mvnw -q package -DskipTests
  *   java -jar load-tool/target/earshot-load.jar sentiment [--mentions 200000] [--brands 50]
+ *   java -jar load-tool/target/earshot-load.jar pipeline [--mentions N] [--probes 100] [--calm-rate 1000]
+ *   java -jar load-tool/target/earshot-load.jar faults [--mentions 100000] [--smtp-down-seconds 120]
+ *       [--slow-smtp-seconds 15] [--kill-at-minute 8] [--broker-down-seconds 90]
+ *   java -jar load-tool/target/earshot-load.jar soak [--minutes 30] [--rate 200] [--high-rate 2000]
+ *       [--probe-seconds 30]
  * </pre>
  *
  * {@code sentiment}: raw Kafka produce→consume of N mention payloads through one topic, then the
  * same N through {@code mentions} → sentiment-service (a separate JVM, as deployed) →
  * {@code mentions-scored}; first send to last arrival, after a warm-up of each.
  *
- * <p>{@code pipeline [--mentions N] [--probes 100] [--calm-rate 1000]}: the same with all three
- * services and a real SMTP server, then the latency from a dangerous mention to its record on
- * {@code alerts} and to its email at the SMTP server (p50/p99), under a calm stream.
+ * <p>{@code pipeline}: the same with all three services and a real SMTP server, then the latency
+ * from a dangerous mention to its record on {@code alerts} and to its email at the SMTP server
+ * (p50/p99), under a calm stream.
+ *
+ * <p>{@code faults} ({@link FaultRun}): one stack, one fault after the other, each checked from the
+ * topics and the SMTP wire: kill -9 of ingest-service mid-publish and of sentiment-service and
+ * alert-service mid-stream, SMTP down, SMTP answering each DATA after 15 s, malformed records,
+ * oversized records (a 1 MB mention, an incident of five 220 KB mentions), kill -9 of
+ * sentiment-service at minute 8 (past any five-minute limit), the broker down for 90 s; at the
+ * end every service up, no consumer lag, no email twice.
+ *
+ * <p>{@code soak} ({@link SoakRun}): the whole stack for {@code --minutes} (documented runs: 30 and
+ * 60): calm mentions at {@code --rate}/s with a one-minute complaint storm every five minutes and a
+ * furious probe every {@code --probe-seconds}, then {@code --high-rate}/s for a tenth of the run,
+ * then a quiet drain. It logs every minute and checks at the end: every service live and ready and
+ * never restarted, no lag in any consumer group, every group with lag committing at least every
+ * two minutes, every mention scored exactly once, every probe emailed exactly once, no email
+ * twice, each service's heap after GC flat from minute 10 (a third of a shorter run) to the end.
+ *
+ * <p>{@code faults} and {@code soak} exit 1 when a check failed. The services send mail through
+ * {@link SmtpProxy}, which counts every email at the wire.
  */
 public final class LoadTool {
 
@@ -43,9 +67,10 @@ public final class LoadTool {
             case "sentiment" -> sentiment(mentions, brands);
             case "pipeline" -> pipeline(mentions, brands, intOption(args, "--probes", 100),
                     intOption(args, "--calm-rate", 1000));
-            case "faults" -> faults(intOption(args, "--mentions", 100_000), intOption(args, "--smtp-down-seconds", 120));
+            case "faults" -> faults(args);
+            case "soak" -> soak(args);
             default -> {
-                System.err.println("unknown mode " + mode + "; known: sentiment, pipeline, faults");
+                System.err.println("unknown mode " + mode + "; known: sentiment, pipeline, faults, soak");
                 System.exit(2);
             }
         }
@@ -53,50 +78,45 @@ public final class LoadTool {
 
     /**
      * The fault runs, one after the other on one stack: kill -9 of each service mid-stream, an
-     * SMTP outage, a burst of malformed records, a broker restart.
-     * Exits 1 when any check failed.
+     * SMTP outage, a slow SMTP server, a burst of malformed records, oversized records, kill -9 of
+     * sentiment-service at minute 8, a broker outage. Exits 1 when any check failed.
      */
-    private static void faults(int mentions, int smtpDownSeconds) throws Exception {
-        Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
-        Path work = Files.createTempDirectory("earshot-faults-");
+    private static void faults(String[] args) throws Exception {
+        int mentions = intOption(args, "--mentions", 100_000);
         int feeds = 20;
         FeedSite site = new FeedSite("Feed 0 Coffee", feeds);
-        Path catalog = Catalogs.write(work, Catalogs.brands("brand", 50), Catalogs.brands("probe", 200),
-                Catalogs.brands("feed", 1));
-        StringBuilder sources = new StringBuilder("sources:\n");
-        for (int k = 0; k < feeds; k++) {
-            sources.append("  - id: fault-feed-").append(k).append("\n    kind: feed\n    url: ").append(site.url(k))
-                    .append("\n    brand: feed-0\n");
-        }
-        java.nio.file.Files.writeString(catalog,
-                java.nio.file.Files.readString(catalog).replace("sources: []\n", sources.toString()));
-        Map<String, Integer> services = new LinkedHashMap<>();
-        for (String module : EarshotStack.ALL_SERVICES) {
-            services.put(module, freePort());
-        }
         long start = System.nanoTime();
         int failures;
-        try (dev.earshot.local.LocalInbox inbox = dev.earshot.local.LocalInbox.start(freePort(), freePort(),
-                work.resolve("inbox")).quiet();
-                EarshotStack stack = EarshotStack.start(repoRoot, work, freePort(), services, Map.of(
-                        "EARSHOT_CONFIG", catalog.toString(),
-                        "SMTP_HOST", "127.0.0.1",
-                        "SMTP_PORT", String.valueOf(inbox.smtpPort()),
-                        "EARSHOT_POLL_INTERVAL", "2s"), null)) {
-            FaultRun run = new FaultRun(stack, inbox);
-            run.killIngestMidPoll(site, "fault-feed-", feeds, 2_000);
-            run.killMidStream("sentiment-service", mentions, 20);
-            run.killMidStream("alert-service", mentions, 20);
-            run.smtpOutage(Duration.ofSeconds(smtpDownSeconds), 10);
-            run.malformedBurst(5_000, 5_000);
-            run.restartBroker(10_000, 5);
-            run.checkNoDuplicateEmails();
-            failures = run.failures();
-        } finally {
-            site.close();
+        try (site; RunStack run = RunStack.start("faults", work -> Catalogs.writeWithSources(work, site.sources("fault-feed-", "feed-0"),
+                Catalogs.brands("brand", 50), Catalogs.brands("probe", 300), Catalogs.brands("feed", 1)),
+                Map.of("EARSHOT_POLL_INTERVAL", "2s"))) {
+            FaultRun faults = new FaultRun(run.stack, run.inbox, run.smtp);
+            faults.killIngestMidPoll(site, "fault-feed-", feeds, 2_000);
+            faults.killMidStream("sentiment-service", mentions, 20);
+            faults.killMidStream("alert-service", mentions, 20);
+            faults.smtpOutage(Duration.ofSeconds(intOption(args, "--smtp-down-seconds", 120)), 10);
+            faults.slowSmtp(Duration.ofSeconds(intOption(args, "--slow-smtp-seconds", 15)), 6);
+            faults.malformedBurst(5_000, 5_000);
+            faults.oversized(5_000, 5);
+            faults.killAtMinute("sentiment-service", intOption(args, "--kill-at-minute", 8), 500);
+            faults.brokerOutage(Duration.ofSeconds(intOption(args, "--broker-down-seconds", 90)), 10_000, 6);
+            faults.finalChecks();
+            failures = faults.failures();
         }
         System.out.printf(Locale.ROOT, "%nFault runs finished in %.0f s: %s%n", (System.nanoTime() - start) / 1e9,
                 failures == 0 ? "all checks passed" : failures + " check(s) FAILED");
+        System.exit(failures == 0 ? 0 : 1);
+    }
+
+    /** The soak (see {@link SoakRun}). Exits 1 when any check failed. */
+    private static void soak(String[] args) throws Exception {
+        SoakRun.Plan plan = new SoakRun.Plan(intOption(args, "--minutes", 30), intOption(args, "--rate", 200),
+                intOption(args, "--high-rate", 2_000), Duration.ofSeconds(intOption(args, "--probe-seconds", 30)), 50);
+        int failures;
+        try (RunStack run = RunStack.start("soak", work -> Catalogs.write(work, Catalogs.brands("brand", plan.brands()),
+                Catalogs.brands("probe", plan.probeBrands())), Map.of())) {
+            failures = new SoakRun(run.stack, run.smtp, plan).run();
+        }
         System.exit(failures == 0 ? 0 : 1);
     }
 
@@ -113,9 +133,9 @@ public final class LoadTool {
         Path catalog = Catalogs.write(work, Catalogs.brands("brand", brands), Catalogs.brands("probe", probes));
         Map<String, Integer> services = new LinkedHashMap<>();
         for (String module : EarshotStack.ALL_SERVICES) {
-            services.put(module, freePort());
+            services.put(module, RunStack.freePort());
         }
-        try (dev.earshot.local.LocalInbox inbox = dev.earshot.local.LocalInbox.start(freePort(), freePort(),
+        try (dev.earshot.local.LocalInbox inbox = dev.earshot.local.LocalInbox.start(RunStack.freePort(), RunStack.freePort(),
                 work.resolve("inbox")).quiet();
                 EarshotStack stack = EarshotStack.start(repoRoot, work, 0, services, Map.of(
                         "EARSHOT_CONFIG", catalog.toString(),
@@ -167,7 +187,7 @@ public final class LoadTool {
         Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("earshot-load-");
         Map<String, Integer> services = new LinkedHashMap<>();
-        services.put("sentiment-service", freePort());
+        services.put("sentiment-service", RunStack.freePort());
         System.out.printf(Locale.ROOT, "Generating %,d mentions for %d brands ...%n", mentions, brands);
         List<MentionGenerator.KeyedPayload> payloads = generate(mentions, brands, 1);
         List<MentionGenerator.KeyedPayload> warmUp = generate(Math.min(50_000, mentions), brands, 2);
@@ -235,9 +255,4 @@ public final class LoadTool {
         return fallback;
     }
 
-    private static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -56,10 +56,23 @@ final class MentionGenerator {
 
     /** The next mention as JSON, with its key (the brand id). */
     KeyedPayload next() {
+        return mention(sequence % brands, random.nextInt(calmOnly ? 7 : 10)); // 4 praise, 3 neutral, 3 complaints
+    }
+
+    /** A complaint about {@code brand-<brand>}: one mention of a complaint storm. */
+    KeyedPayload complaint(long brand) {
+        return mention(brand, 7 + random.nextInt(3));
+    }
+
+    /** The id of a mention written as JSON. */
+    static String idOf(byte[] json) {
+        return EventJson.read(new String(json, java.nio.charset.StandardCharsets.UTF_8), Mention.class).id();
+    }
+
+    private KeyedPayload mention(long brand, int kind) {
         long n = sequence++;
-        String brandId = "brand-" + (n % brands);
-        String brandName = "Brand " + (n % brands) + " Coffee";
-        int kind = random.nextInt(calmOnly ? 7 : 10); // 4 praise, 3 neutral, 3 complaints
+        String brandId = "brand-" + brand;
+        String brandName = "Brand " + brand + " Coffee";
         List<String> body = kind < 4 ? PRAISE : kind < 7 ? NEUTRAL : COMPLAINTS;
         String text = String.format(pick(OPENINGS), brandName) + " " + pick(body) + pick(CLOSINGS);
         int stars = kind < 4 ? 5 : kind < 7 ? 3 : 1;

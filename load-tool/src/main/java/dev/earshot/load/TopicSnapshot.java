@@ -19,6 +19,13 @@ final class TopicSnapshot {
     }
 
     static List<ConsumerRecord<String, String>> read(String bootstrap, String topic) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        forEach(bootstrap, topic, records::add);
+        return records;
+    }
+
+    /** Hands each record to {@code action} without keeping them: for topics too large to hold. */
+    static void forEach(String bootstrap, String topic, java.util.function.Consumer<ConsumerRecord<String, String>> action) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -32,12 +39,10 @@ final class TopicSnapshot {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> records = new ArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(200)).forEach(action);
             }
-            return records;
         }
     }
 }

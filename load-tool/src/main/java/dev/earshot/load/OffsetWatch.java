@@ -1,0 +1,119 @@
+package dev.earshot.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.ListGroupsOptions;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Every consumer group on the broker (found through the admin client, so a new group is watched
+ * without being named here): its committed offsets and its lag, sampled while a run goes on, and
+ * the longest time each group had lag without committing.
+ */
+final class OffsetWatch implements AutoCloseable {
+
+    /** A group with lag that commits nothing for longer than this has stopped. */
+    static final Duration MAX_STALL = Duration.ofMinutes(2);
+
+    record GroupLag(String group, long committed, long lag) {
+    }
+
+    private final Admin admin;
+    private final CommitStalls stalls = new CommitStalls();
+
+    OffsetWatch(String bootstrap) {
+        this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 20_000,
+                "default.api.timeout.ms", 30_000));
+    }
+
+    /** One sample of every group, remembered for {@link #longestStalls()}. */
+    synchronized List<GroupLag> sample() {
+        List<GroupLag> lags = lags();
+        long now = System.currentTimeMillis();
+        lags.forEach(l -> stalls.record(l.group(), now, l.committed(), l.lag()));
+        return lags;
+    }
+
+    synchronized Map<String, Duration> longestStalls() {
+        return stalls.longest();
+    }
+
+    /** Sum of the latest offsets of a topic's partitions: how many records it has had. */
+    long endOffsets(String topic) {
+        try {
+            Set<TopicPartition> partitions = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS)
+                    .get(topic).partitions().stream().map(p -> new TopicPartition(topic, p.partition()))
+                    .collect(Collectors.toSet());
+            return ends(partitions).values().stream().mapToLong(Long::longValue).sum();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the end offsets of " + topic, e);
+        }
+    }
+
+    /** Each group's committed offsets and lag now, by group id. */
+    List<GroupLag> lags() {
+        try {
+            List<GroupLag> out = new ArrayList<>();
+            for (GroupListing listing : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
+                    .get(30, TimeUnit.SECONDS)) {
+                out.add(lagOf(listing.groupId()));
+            }
+            out.sort(java.util.Comparator.comparing(GroupLag::group));
+            return out;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the consumer groups", e);
+        }
+    }
+
+    private GroupLag lagOf(String group) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        // A group that never committed still owes what its members were given.
+        Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+        for (MemberDescription member : admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                .get(30, TimeUnit.SECONDS).members()) {
+            partitions.addAll(member.assignment().topicPartitions());
+        }
+        Map<TopicPartition, Long> end = ends(partitions);
+        long lag = 0;
+        long sum = 0;
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata c = committed.get(tp);
+            long at = c == null ? 0 : c.offset();
+            sum += at;
+            lag += Math.max(0, end.getOrDefault(tp, 0L) - at);
+        }
+        return new GroupLag(group, sum, lag);
+    }
+
+    /** Latest offsets a read_committed consumer can reach (services read what was committed). */
+    private Map<TopicPartition, Long> ends(Set<TopicPartition> partitions) throws Exception {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> specs = partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
+        Map<TopicPartition, Long> out = new HashMap<>();
+        admin.listOffsets(specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get(30, TimeUnit.SECONDS)
+                .forEach((tp, info) -> out.put(tp, info.offset()));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        admin.close(Duration.ofSeconds(5));
+    }
+}
