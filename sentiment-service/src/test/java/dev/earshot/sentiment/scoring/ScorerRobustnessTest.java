@@ -54,6 +54,8 @@ class ScorerRobustnessTest {
 
     @Test
     void hugeAndHostileTextIsScoredQuicklyAndBounded() {
+        // Scored before the hostile input and again after, on this thread (whose workspace is reused).
+        List<Sentiment> before = TEXTS.stream().map(t -> SCORER.score(t, null)).toList();
         String huge = "The service was awful and the food was cold. ".repeat(40_000); // ~1.8 MB
         Sentiment s = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> SCORER.score(huge, null));
         assertTrue(s.score() >= -1 && s.score() < 0);
@@ -61,8 +63,8 @@ class ScorerRobustnessTest {
         String weird = "\u0000\uD83D\uD83D\uFFFF'''---...???!!!\u200B\u202E :-) :-( <3 " + "a".repeat(10_000) + " \uDC00";
         Sentiment w = SCORER.score(weird, null);
         assertTrue(w.score() >= -1 && w.score() <= 1);
-        assertEquals(SCORER.score("Still waiting for my refund.", null), SCORER.score("Still waiting for my refund.", null),
-                "a huge text left no state behind");
+        assertEquals(before, TEXTS.stream().map(t -> SCORER.score(t, null)).toList(),
+                "a huge or hostile text left no state behind");
     }
 
     @Test
