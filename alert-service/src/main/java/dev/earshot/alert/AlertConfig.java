@@ -119,7 +119,10 @@ public interface AlertConfig {
         @WithDefault("6h")
         Duration foldWindow();
 
-        /** Resolved incidents are forgotten by the store (not by the alerts topic) after this. */
+        /**
+         * Incidents unchanged for this long (resolved, or open and stale) and seen-mention markers are forgotten
+         * by the stores (not by the alerts topic).
+         */
         @WithDefault("30d")
         Duration retention();
 

@@ -1,29 +1,28 @@
 package dev.earshot.alert.detection;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * What alert-service remembers about one brand to judge the next mention against: hourly counts of
- * all and of negative mentions over the last two weeks (the baseline), the timestamps of the mentions
- * in the current sliding window, and the average sentiment, recent and long-run. It lives in a
- * changelog-backed Kafka Streams store, so it survives restarts and moves with its partition.
- * Fields are public for the JSON store serde; change them only through the methods.
+ * all and of negative mentions over the last two weeks (the baseline), per-minute counts over the
+ * current sliding window, and the average sentiment, recent and long-run. Counters only, never a
+ * list of mentions, so its size is fixed (about 2 KB as JSON) however busy the brand is: it is
+ * rewritten to its changelog-backed store on every mention. It survives restarts and moves with its
+ * partition. Fields are public for the JSON store serde; change them only through the methods.
  */
 public final class BrandHistory {
 
     /** Hours of history kept: two weeks, enough to learn the daily rhythm on every hour of the day. */
     public static final int HOURS = 14 * 24;
     private static final long HOUR_MS = 3_600_000L;
-    /** Bounds the window lists when a brand gets thousands of mentions an hour. */
-    private static final int MAX_RECENT = 20_000;
+    private static final long MINUTE_MS = 60_000L;
 
     public long firstHour = -1;
     public long lastHour = -1;
     public int[] negatives = new int[HOURS];
     public int[] totals = new int[HOURS];
-    public List<Long> recentNegatives = new ArrayList<>();
-    public List<Long> recentAll = new ArrayList<>();
+    /** The sliding window to the minute: one slot per minute, the newest minute at {@link #windowMinute}. */
+    public int[] windowNegativeCounts = new int[0];
+    public int[] windowTotalCounts = new int[0];
+    public long windowMinute = Long.MIN_VALUE;
     public long newestMs = Long.MIN_VALUE;
     public SentimentTrend trend = new SentimentTrend();
 
@@ -50,23 +49,53 @@ public final class BrandHistory {
             negatives[slot(hour)]++;
         }
         newestMs = Math.max(newestMs, timestampMs);
-        if (timestampMs > newestMs - windowMs) {
-            recentAll.add(timestampMs);
-            if (negative) {
-                recentNegatives.add(timestampMs);
-            }
-        }
-        prune(windowMs);
+        countInWindow(Math.floorDiv(timestampMs, MINUTE_MS), negative, windowMs);
     }
 
-    /** Negative mentions in the window ending at the newest mention. */
+    /** Negative mentions in the window ending at the newest mention (to the minute). */
     public int windowNegatives() {
-        return recentNegatives.size();
+        return sum(windowNegativeCounts);
     }
 
-    /** All mentions in the window ending at the newest mention. */
+    /** All mentions in the window ending at the newest mention (to the minute). */
     public int windowTotal() {
-        return recentAll.size();
+        return sum(windowTotalCounts);
+    }
+
+    private void countInWindow(long minute, boolean negative, long windowMs) {
+        int minutes = (int) Math.max(1, (windowMs + MINUTE_MS - 1) / MINUTE_MS);
+        if (windowTotalCounts.length != minutes) { // first mention, or the brand's window was changed
+            windowTotalCounts = new int[minutes];
+            windowNegativeCounts = new int[minutes];
+            windowMinute = Long.MIN_VALUE;
+        }
+        if (minute > windowMinute) {
+            long from = windowMinute == Long.MIN_VALUE ? minute - minutes + 1 : Math.max(windowMinute + 1, minute - minutes + 1);
+            for (long m = from; m <= minute; m++) {
+                windowTotalCounts[minuteSlot(m)] = 0;
+                windowNegativeCounts[minuteSlot(m)] = 0;
+            }
+            windowMinute = minute;
+        }
+        if (minute <= windowMinute - minutes) {
+            return; // late, and before the window: counted in its hour only
+        }
+        windowTotalCounts[minuteSlot(minute)]++;
+        if (negative) {
+            windowNegativeCounts[minuteSlot(minute)]++;
+        }
+    }
+
+    private int minuteSlot(long minute) {
+        return (int) Math.floorMod(minute, (long) windowTotalCounts.length);
+    }
+
+    private static int sum(int[] counts) {
+        int n = 0;
+        for (int c : counts) {
+            n += c;
+        }
+        return n;
     }
 
     int negativesAt(long hour) {
@@ -79,18 +108,6 @@ public final class BrandHistory {
 
     boolean inRange(long hour) {
         return lastHour >= 0 && hour <= lastHour && hour > lastHour - HOURS && hour >= firstHour;
-    }
-
-    private void prune(long windowMs) {
-        long from = newestMs - windowMs;
-        recentAll.removeIf(t -> t <= from);
-        recentNegatives.removeIf(t -> t <= from);
-        while (recentAll.size() > MAX_RECENT) {
-            recentAll.remove(0);
-        }
-        while (recentNegatives.size() > MAX_RECENT) {
-            recentNegatives.remove(0);
-        }
     }
 
     private static int slot(long hour) {

@@ -277,12 +277,29 @@ public final class IncidentProcessor implements Processor<String, String, String
         try (KeyValueIterator<String, Incident> all = incidents.all()) {
             while (all.hasNext()) {
                 KeyValue<String, Incident> kv = all.next();
-                if (kv.value.state == Alert.State.RESOLVED && kv.value.updatedAt.toEpochMilli() < horizon) {
+                // Open or acknowledged ones too: past the retention no mention can fold into them any more
+                // (the fold window is hours), and nobody acted on them; the alerts topic keeps their story.
+                if (kv.value.updatedAt.toEpochMilli() < horizon) {
                     oldIncidents.add(kv.key);
                 }
             }
         }
-        oldIncidents.forEach(incidents::delete);
+        oldIncidents.forEach(id -> {
+            incidents.delete(id);
+            if (due.get(id) != null) {
+                due.delete(id);
+            }
+        });
+        List<String> stalePointers = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = current.all()) {
+            while (all.hasNext()) {
+                KeyValue<String, String> kv = all.next();
+                if (incidents.get(kv.value) == null) {
+                    stalePointers.add(kv.key);
+                }
+            }
+        }
+        stalePointers.forEach(current::delete);
         List<String> oldSeen = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = seen.all()) {
             while (all.hasNext()) {

@@ -35,6 +35,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -276,6 +277,35 @@ class DetectionTopologyTest {
                 delivered().stream().map(Notification::purpose).toList(),
                 "the re-opened incident is escalated again: " + delivered());
         assertTrue(delivered().stream().allMatch(n -> n.alert().incidentId().equals(id)));
+    }
+
+    @Test
+    void staleOpenIncidentsAreForgottenAfterTheRetentionLikeResolvedOnes() {
+        send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE),
+                START.plusSeconds(1));
+        String open = delivered().get(0).alert().incidentId();
+        KeyValueStore<String, Object> incidents = driver.getKeyValueStore(DetectionTopology.INCIDENT_STORE);
+        KeyValueStore<String, Object> current = driver.getKeyValueStore(DetectionTopology.CURRENT_STORE);
+        assertTrue(incidents.get(open) != null);
+        advance(Duration.ofDays(31));
+        advance(Duration.ofHours(1));
+        assertEquals(null, incidents.get(open), "an incident nobody touched for longer than the retention");
+        assertEquals(0, count(current), "and the pointer that named it the brand's current incident");
+        send(ScoredMentions.of("acme", "Acme", "Awful again, rude and slow", -0.9, Label.NEGATIVE),
+                START.plus(Duration.ofDays(32)));
+        assertEquals(Notification.Purpose.OPENED, delivered().get(delivered().size() - 1).purpose(),
+                "a new storm is a new incident");
+    }
+
+    static long count(KeyValueStore<String, Object> store) {
+        try (var all = store.all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                all.next();
+                n++;
+            }
+            return n;
+        }
     }
 
     @Test
