@@ -30,8 +30,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
  */
 public final class Ingest implements AutoCloseable {
 
-    /** How long start waits for Kafka's state topics to be read. */
-    static final Duration CATCH_UP = Duration.ofSeconds(60);
+    /** How long creating the internal topics may take. */
+    private static final Duration TOPICS_TIMEOUT = Duration.ofSeconds(60);
 
     public final KafkaClients kafka;
     public final KafkaProducer<String, byte[]> producer;
@@ -46,10 +46,12 @@ public final class Ingest implements AutoCloseable {
     public final PollScheduler scheduler;
     private final String memberName;
     private final MeterRegistry registry;
+    private final Duration catchUpTimeout;
 
     public Ingest(IngestConfig config, String bootstrapServers, String memberName, Clock clock, MeterRegistry registry) {
         this.memberName = memberName;
         this.registry = registry;
+        this.catchUpTimeout = config.catchUpTimeout();
         kafka = new KafkaClients(bootstrapServers);
         producer = kafka.producer(memberName);
         sender = new AckedSender(producer, 3, Duration.ofMillis(500));
@@ -69,25 +71,41 @@ public final class Ingest implements AutoCloseable {
         ownership = new SourceOwnership(kafka, config.shards().group());
         scheduler = new PollScheduler(catalog, poller, mentions, new MonitorPublisher(sender),
                 hosts, ownership::owns,
-                ownership::partitionOf, () -> published.awaitCaughtUp(CATCH_UP), config.poll(), config.pollInterval(),
+                ownership::partitionOf, this::awaitCaughtUp, config.poll(), config.pollInterval(),
                 clock, registry);
         ownership.hooks(scheduler);
         kafka.ensureTopics(Map.of(
                 PublishedStore.TOPIC, KafkaClients.TopicSpec.compacted(6),
                 CatalogStore.TOPIC, KafkaClients.TopicSpec.compacted(1),
                 SourceOwnership.TOPIC, new KafkaClients.TopicSpec(config.shards().partitions(),
-                        Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), CATCH_UP);
+                        Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), TOPICS_TIMEOUT);
     }
 
-    /** Reads the state topics and joins the source-sharing group; returns once this replica may poll. */
+    /**
+     * Starts reading the state topics and joins the source-sharing group; returns once this replica
+     * polls, or after the first catch-up attempt failed (it keeps trying, and readiness says why).
+     */
     public Ingest start() {
-        catalog.start(CATCH_UP);
-        published.start(CATCH_UP);
-        Catalog c = catalog.current();
-        Log.infof("Watching %d brand(s) in %d source(s); %d published mention version(s) known", c.brands().size(),
-                c.sources().size(), published.size());
+        catalog.start();
+        published.start();
+        try {
+            awaitCaughtUp();
+            Catalog c = catalog.current();
+            Log.infof("Watching %d brand(s) in %d source(s); %d published mention version(s) known", c.brands().size(),
+                    c.sources().size(), published.size());
+        } catch (IllegalStateException e) {
+            // A large published topic takes longer than one attempt: no crash loop, no polls before it is read.
+            Log.warnf("Not caught up with the state topics at start (%s); polling starts once this replica has",
+                    e.getMessage());
+        }
         ownership.start(memberName, Duration.ofSeconds(30));
         return this;
+    }
+
+    /** Both state topics read up to their end, so nothing polled now is published twice or against stale brands. */
+    private void awaitCaughtUp() {
+        catalog.awaitCaughtUp(catchUpTimeout);
+        published.awaitCaughtUp(catchUpTimeout);
     }
 
     /** Where this replica's metrics are. */

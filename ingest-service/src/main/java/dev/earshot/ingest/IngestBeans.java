@@ -3,6 +3,7 @@ package dev.earshot.ingest;
 import dev.earshot.ingest.poll.HttpFetcher;
 import dev.earshot.ingest.poll.NetworkGuard;
 import dev.earshot.ingest.poll.PollScheduler;
+import dev.earshot.ingest.poll.SourceOwnership;
 import dev.earshot.ingest.poll.SourcePoller;
 import dev.earshot.ingest.publish.MentionPublisher;
 import dev.earshot.ingest.source.CatalogStore;
@@ -41,6 +42,12 @@ public class IngestBeans {
     @Singleton
     PollScheduler scheduler(Ingest ingest) {
         return ingest.scheduler;
+    }
+
+    @Produces
+    @Singleton
+    SourceOwnership ownership(Ingest ingest) {
+        return ingest.ownership;
     }
 
     @Produces

@@ -25,6 +25,14 @@ public interface IngestConfig {
     @WithDefault("false")
     boolean allowPrivateNetworks();
 
+    /**
+     * Longest wait, per attempt, to read the state topics (published markers, catalog changes) before
+     * this replica polls; a replica that has not caught up by then keeps reading, reports it in
+     * readiness, and tries again with backoff.
+     */
+    @WithDefault("60s")
+    Duration catchUpTimeout();
+
     /** Bearer token that the mutating API endpoints require (env EARSHOT_API_TOKEN); without it they refuse. */
     Optional<String> apiToken();
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +23,8 @@ import org.apache.kafka.common.utils.Utils;
  * to one partition of the (empty) topic {@value #TOPIC} by the hash of its id, and a replica polls
  * only the sources of the partitions the consumer group gave it. When a replica joins or dies,
  * Kafka moves partitions, and with them sources; a replica finishes its polls of a partition
- * before giving it up, and the new owner first catches up with what was published.
+ * before giving it up, and the new owner first catches up with what was published (retrying,
+ * and saying so in {@link #problem}, until it can).
  */
 public final class SourceOwnership implements AutoCloseable {
 
@@ -41,7 +43,11 @@ public final class SourceOwnership implements AutoCloseable {
     private final KafkaClients kafka;
     private final String group;
     private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
-    private final CountDownLatch firstAssignment = new CountDownLatch(1);
+    private static final Duration FIRST_REJOIN_BACKOFF = Duration.ofSeconds(1);
+    private static final Duration MAX_REJOIN_BACKOFF = Duration.ofSeconds(30);
+
+    private final CountDownLatch firstShare = new CountDownLatch(1);
+    private final ShardTakeover takeover = new ShardTakeover();
     private volatile Hooks hooks = new Hooks() {
         public void beforeTakingOver(Set<Integer> p) {
         }
@@ -51,7 +57,9 @@ public final class SourceOwnership implements AutoCloseable {
     };
     private volatile boolean running = true;
     private volatile int partitions;
-    private KafkaConsumer<String, String> consumer;
+    private volatile String groupProblem;
+    private String memberName;
+    private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
     public SourceOwnership(KafkaClients kafka, String group) {
@@ -63,62 +71,124 @@ public final class SourceOwnership implements AutoCloseable {
         this.hooks = hooks;
     }
 
-    /** Joins the group and waits (up to {@code timeout}) for the first share of sources. */
+    /** Joins the group and waits (up to {@code timeout}) for the first share of sources, caught up and ready to poll. */
     public void start(String memberName, Duration timeout) {
+        this.memberName = memberName;
         consumer = kafka.groupMember(group, memberName);
         partitions = KafkaClients.partitionCount(consumer, TOPIC, Duration.ofSeconds(30));
-        consumer.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
-                Set<Integer> ids = ids(revoked);
-                owned.removeAll(ids);
-                if (!ids.isEmpty()) {
-                    hooks.afterGivingUp(ids);
-                    Log.infof("Gave up source shards %s", ids);
-                }
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> lost) {
-                owned.removeAll(ids(lost));
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
-                Set<Integer> ids = ids(assigned);
-                if (!ids.isEmpty()) {
-                    hooks.beforeTakingOver(ids);
-                    owned.addAll(ids);
-                    Log.infof("Took over source shards %s of %d", ids, partitions);
-                }
-                firstAssignment.countDown();
-            }
-        });
         thread = new Thread(this::run, "earshot-source-ownership");
         thread.setDaemon(true);
         thread.start();
         try {
-            if (!firstAssignment.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                Log.warnf("No share of the sources assigned within %s; polling starts when Kafka assigns one", timeout);
+            if (!firstShare.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                Log.warnf("No share of the sources ready within %s; polling starts when Kafka assigns one and this "
+                        + "replica has caught up", timeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /**
+     * Keeps the membership alive and takes over assigned shards once caught up. Nothing ends it but
+     * {@link #close}: a failed catch-up is retried, and a consumer that fails is replaced and joins again.
+     */
     private void run() {
+        Duration backoff = FIRST_REJOIN_BACKOFF;
         try {
             while (running) {
-                consumer.poll(Duration.ofMillis(250)); // no records: polling keeps the membership alive
+                try {
+                    if (consumer == null) {
+                        consumer = kafka.groupMember(group, memberName);
+                    }
+                    consumer.subscribe(List.of(TOPIC), listener);
+                    while (running) {
+                        consumer.poll(Duration.ofMillis(250)); // no records: polling keeps the membership alive
+                        groupProblem = null;
+                        backoff = FIRST_REJOIN_BACKOFF;
+                        Set<Integer> ready = takeover.attempt(hooks::beforeTakingOver, System.nanoTime());
+                        if (!ready.isEmpty()) {
+                            owned.addAll(ready);
+                            Log.infof("Took over source shards %s of %d", ready, partitions);
+                            firstShare.countDown();
+                        }
+                    }
+                } catch (WakeupException e) {
+                    return; // closing
+                } catch (RuntimeException e) {
+                    groupProblem = "left the source-sharing group (" + e.getMessage() + "); joining again in "
+                            + backoff.toSeconds() + " s";
+                    Log.errorf(e, "This replica %s", groupProblem);
+                    owned.clear();
+                    takeover.clear();
+                    closeConsumer();
+                    if (!sleep(backoff)) {
+                        return;
+                    }
+                    backoff = backoff.multipliedBy(2).compareTo(MAX_REJOIN_BACKOFF) > 0 ? MAX_REJOIN_BACKOFF
+                            : backoff.multipliedBy(2);
+                }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Left the source-sharing group; this replica polls nothing until restarted");
         } finally {
             owned.clear();
-            consumer.close(Duration.ofSeconds(5)); // leaves the group at once: the others take over now
+            closeConsumer(); // leaves the group at once: the others take over now
         }
+    }
+
+    private final ConsumerRebalanceListener listener = new ConsumerRebalanceListener() {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> revoked) {
+            Set<Integer> ids = ids(revoked);
+            takeover.revoked(ids);
+            Set<Integer> wasPolled = ids.stream().filter(owned::contains).collect(Collectors.toSet());
+            owned.removeAll(ids);
+            if (!wasPolled.isEmpty()) {
+                hooks.afterGivingUp(wasPolled);
+                Log.infof("Gave up source shards %s", wasPolled);
+            }
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> lost) {
+            takeover.revoked(ids(lost));
+            owned.removeAll(ids(lost));
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+            // Only noted here: the catch-up runs in the loop, where a failure is retried instead of leaving the group.
+            takeover.assigned(ids(assigned));
+            if (assigned.isEmpty() && owned.isEmpty()) {
+                firstShare.countDown(); // more replicas than shards: this one has nothing to poll, and is ready
+            }
+        }
+    };
+
+    private void closeConsumer() {
+        if (consumer != null) {
+            try {
+                consumer.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                Log.debugf("Closing the group member: %s", e.getMessage());
+            }
+            consumer = null;
+        }
+    }
+
+    private boolean sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Why this replica does not poll (all) the shards it was given, while that is so; empty when it does. */
+    public Optional<String> problem() {
+        String g = groupProblem;
+        return g != null ? Optional.of(g) : takeover.problem();
     }
 
     /** True when this replica polls the source now. */
@@ -145,8 +215,9 @@ public final class SourceOwnership implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (consumer != null) {
-            consumer.wakeup();
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
         }
         if (thread != null) {
             try {

@@ -24,9 +24,17 @@ import org.apache.kafka.common.errors.WakeupException;
  */
 public final class CompactedTopicView implements AutoCloseable {
 
+    /** For asking where the topic ends (the catch-up's own timeout is only for reading up to there). */
+    private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
+
+    /** Gets every record: key, value (null = tombstone) and the record's timestamp (epoch ms). */
+    public interface RecordHandler {
+        void accept(String key, String value, long timestampMs);
+    }
+
     private final KafkaClients kafka;
     private final String topic;
-    private final BiConsumer<String, String> onRecord;
+    private final RecordHandler onRecord;
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private volatile boolean running = true;
@@ -35,10 +43,14 @@ public final class CompactedTopicView implements AutoCloseable {
     private Thread thread;
     private Admin admin;
 
-    public CompactedTopicView(KafkaClients kafka, String topic, BiConsumer<String, String> onRecord) {
+    public CompactedTopicView(KafkaClients kafka, String topic, RecordHandler onRecord) {
         this.kafka = kafka;
         this.topic = topic;
         this.onRecord = onRecord;
+    }
+
+    public CompactedTopicView(KafkaClients kafka, String topic, BiConsumer<String, String> onRecord) {
+        this(kafka, topic, (key, value, timestampMs) -> onRecord.accept(key, value));
     }
 
     public void start() {
@@ -55,39 +67,55 @@ public final class CompactedTopicView implements AutoCloseable {
     }
 
     private void run() {
+        long backoffMs = 200;
         try {
             while (running) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-                    try {
-                        onRecord.accept(r.key(), r.value());
-                    } catch (RuntimeException e) {
-                        Log.warnf("Ignoring unreadable record %s-%d@%d: %s", topic, r.partition(), r.offset(), e.getMessage());
+                try {
+                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                        try {
+                            onRecord.accept(r.key(), r.value(), r.timestamp());
+                        } catch (RuntimeException e) {
+                            Log.warnf("Ignoring unreadable record %s-%d@%d: %s", topic, r.partition(), r.offset(), e.getMessage());
+                        }
                     }
-                }
-                for (TopicPartition tp : consumer.assignment()) {
-                    positions.put(tp.partition(), consumer.position(tp));
+                    for (TopicPartition tp : consumer.assignment()) {
+                        positions.put(tp.partition(), consumer.position(tp));
+                    }
+                    failure = null;
+                    backoffMs = 200;
+                } catch (WakeupException e) {
+                    return; // closing
+                } catch (RuntimeException e) {
+                    // Kafka unreachable or a broken fetch: keep the position and read on, so a replica never stops following.
+                    if (failure == null) {
+                        Log.errorf(e, "Cannot read %s for now; retrying", topic);
+                    }
+                    failure = e;
+                    Thread.sleep(backoffMs);
+                    backoffMs = Math.min(backoffMs * 2, 10_000);
                 }
                 synchronized (progress) {
                     progress.notifyAll();
                 }
             }
-        } catch (WakeupException e) {
-            // closing
-        } catch (RuntimeException e) {
-            failure = e;
-            Log.errorf(e, "Stopped following %s", topic);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
     }
 
-    /** Waits until every record written to the topic before this call has been handed to the callback. */
+    /**
+     * Waits until every record written to the topic before this call has been handed to the callback.
+     *
+     * @throws IllegalStateException when that takes longer than {@code timeout}; reading goes on, so a later call may succeed
+     */
     public void awaitCaughtUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Integer, Long> ends;
         try {
             Map<TopicPartition, OffsetSpec> latest = positionsToAsk();
-            ends = admin.listOffsets(latest).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
+            ends = admin.listOffsets(latest).all().get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).entrySet().stream()
                     .collect(Collectors.toMap(e -> e.getKey().partition(), e -> e.getValue().offset()));
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot read the end of " + topic + ": " + e.getMessage(), e);
@@ -97,12 +125,11 @@ public final class CompactedTopicView implements AutoCloseable {
         }
         synchronized (progress) {
             while (!caughtUp(ends)) {
-                if (failure != null) {
-                    throw new IllegalStateException("stopped following " + topic, failure);
-                }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    throw new IllegalStateException("did not catch up with " + topic + " within " + timeout);
+                    RuntimeException f = failure;
+                    throw new IllegalStateException("did not catch up with " + topic + " within " + timeout
+                            + (f == null ? "" : " (reading it fails: " + f.getMessage() + ")"));
                 }
                 try {
                     progress.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -115,7 +142,8 @@ public final class CompactedTopicView implements AutoCloseable {
     }
 
     private Map<TopicPartition, OffsetSpec> positionsToAsk() throws ExecutionException, InterruptedException, TimeoutException {
-        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS).get(topic);
+        var description = admin.describeTopics(List.of(topic)).allTopicNames().get(ADMIN_TIMEOUT.toMillis(),
+                TimeUnit.MILLISECONDS).get(topic);
         return description.partitions().stream()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));
     }

@@ -36,9 +36,9 @@ public final class PublishedStore implements AutoCloseable {
         });
     }
 
-    public void start(Duration catchUp) {
+    /** Starts reading the markers (from the beginning) and keeps following them. */
+    public void start() {
         view.start();
-        view.awaitCaughtUp(catchUp);
     }
 
     /** Waits until what other replicas published so far is known here (before taking over their sources). */

@@ -44,9 +44,14 @@ public final class CatalogStore implements AutoCloseable {
         this.view = new CompactedTopicView(kafka, TOPIC, this::apply);
     }
 
-    public void start(Duration catchUp) {
+    /** Starts reading the changes (from the beginning) and keeps following them. */
+    public void start() {
         view.start();
-        view.awaitCaughtUp(catchUp);
+    }
+
+    /** Waits until the changes made so far are applied here; throws when that takes longer than {@code timeout}. */
+    public void awaitCaughtUp(Duration timeout) {
+        view.awaitCaughtUp(timeout);
     }
 
     /** The catalog as it is now. */

@@ -94,7 +94,8 @@ class ApiTest {
         KafkaClients clients = new KafkaClients(kafka.getBootstrapServers());
         try (KafkaProducer<String, byte[]> producer = clients.producer("api-test");
                 CatalogStore fresh = new CatalogStore(Catalog.empty(), clients, new AckedSender(producer, 2, Duration.ofMillis(100)))) {
-            fresh.start(Duration.ofSeconds(30));
+            fresh.start();
+            fresh.awaitCaughtUp(Duration.ofSeconds(30));
             assertEquals("Acme Mobile Ltd", fresh.current().brand("acme-mobile").orElseThrow().name());
             assertTrue(fresh.current().source("acme-reviews").isPresent());
         }
