@@ -2,6 +2,7 @@ package dev.earshot.sentiment.messaging;
 
 import dev.earshot.events.Topics;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -9,6 +10,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 /**
  * Builds the {@code mentions-dlq} record for a mention that cannot be scored or written: the
  * record as received (key and value bytes untouched), with why and where it came from in headers.
+ * A value too large for a Kafka record is cut to {@link #MAX_VALUE_BYTES} and says so in
+ * {@link #TRUNCATED_HEADER}: the whole record is still on {@code mentions} at the given offset.
  */
 final class DeadLetters {
 
@@ -17,6 +20,10 @@ final class DeadLetters {
     static final String TOPIC_HEADER = "dead-letter-topic";
     static final String PARTITION_HEADER = "dead-letter-partition";
     static final String OFFSET_HEADER = "dead-letter-offset";
+    /** Present when the value was cut; the original value's length in bytes. */
+    static final String TRUNCATED_HEADER = "dead-letter-truncated";
+    /** Largest value kept whole; below Kafka's default 1 MiB request limit, with room for key and headers. */
+    static final int MAX_VALUE_BYTES = 900 * 1024;
 
     private DeadLetters() {
     }
@@ -27,7 +34,12 @@ final class DeadLetters {
         headers.add(TOPIC_HEADER, utf8(source.topic()));
         headers.add(PARTITION_HEADER, utf8(String.valueOf(source.partition())));
         headers.add(OFFSET_HEADER, utf8(String.valueOf(source.offset())));
-        return new ProducerRecord<>(Topics.MENTIONS_DLQ, null, source.key(), source.value(), headers);
+        byte[] value = source.value();
+        if (value != null && value.length > MAX_VALUE_BYTES) {
+            headers.add(TRUNCATED_HEADER, utf8(String.valueOf(value.length)));
+            value = Arrays.copyOf(value, MAX_VALUE_BYTES);
+        }
+        return new ProducerRecord<>(Topics.MENTIONS_DLQ, null, source.key(), value, headers);
     }
 
     private static byte[] utf8(String s) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Label;
 import dev.earshot.events.ScoredMention;
@@ -19,10 +20,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** sentiment-service between two topics of the real broker. */
@@ -61,6 +67,39 @@ class ScoringThroughKafkaTest {
         assertEquals("northwind", dead(dlq, notJson).orElseThrow().key(), "a dead letter keeps its key");
         assertEquals(Topics.MENTIONS, KafkaCompanion.getHeader(dead(dlq, notJson).orElseThrow().headers(), "dead-letter-topic"));
         dlq.close();
+    }
+
+    @Test
+    void aMentionTooLargeToWriteOnceScoredGoesToTheDlqWithItsReasonAndTheRestFlows() throws Exception {
+        ObjectNode huge = (ObjectNode) EventJson.mapper().readTree(example(MENTION));
+        huge.put("id", "00000000000000000000000000000abc");
+        huge.put("text", "The service was awful and the food was cold. ".repeat(25_000)); // ~1.1 MB, over Kafka's 1 MiB
+        ObjectNode next = (ObjectNode) EventJson.mapper().readTree(example(MENTION));
+        next.put("id", "00000000000000000000000000000def");
+        // The mention itself fits on the topic (compressed); what sentiment-service writes from it does not.
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBootstrapServers(),
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4 * 1024 * 1024,
+                ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(Topics.MENTIONS, 0, "northwind", huge.toString())).get();
+            producer.send(new ProducerRecord<>(Topics.MENTIONS, 0, "northwind", next.toString())).get();
+        }
+
+        ConsumerTask<String, String> scored = kafka.consumeStrings().fromTopics(Topics.MENTIONS_SCORED);
+        await().atMost(Duration.ofSeconds(60)).until(() -> scored.getRecords().stream()
+                .anyMatch(r -> r.value().contains("00000000000000000000000000000def")));
+        scored.close();
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics(Topics.MENTIONS_DLQ);
+        await().atMost(Duration.ofSeconds(60)).until(() -> dlq.getRecords().stream()
+                .anyMatch(r -> r.value().contains("00000000000000000000000000000abc")));
+        ConsumerRecord<String, String> dead = dlq.getRecords().stream()
+                .filter(r -> r.value().contains("00000000000000000000000000000abc")).findFirst().orElseThrow();
+        dlq.close();
+        assertTrue(reason(dead).contains("cannot write to mentions-scored") && reason(dead).contains("RecordTooLarge"),
+                reason(dead));
+        assertEquals(String.valueOf(huge.toString().getBytes(StandardCharsets.UTF_8).length),
+                KafkaCompanion.getHeader(dead.headers(), "dead-letter-truncated"), "says it was cut, and from what");
+        assertTrue(huge.toString().startsWith(dead.value()), "the DLQ value is the start of the record as received");
     }
 
     private static Optional<ConsumerRecord<String, String>> dead(ConsumerTask<String, String> dlq, String value) {
