@@ -55,7 +55,7 @@ public final class Ingest implements AutoCloseable {
         kafka = new KafkaClients(bootstrapServers);
         producer = kafka.producer(memberName);
         sender = new AckedSender(producer, 3, Duration.ofMillis(500));
-        published = new PublishedStore(kafka, sender);
+        published = new PublishedStore(kafka, sender, config.publishedRetention(), clock);
         Catalog fromFile = config.catalogFile().map(CatalogLoader::load).orElseGet(() -> {
             Log.warn("No catalog file configured (EARSHOT_CONFIG): only brands and sources added over the API are watched");
             return Catalog.empty();
@@ -75,10 +75,12 @@ public final class Ingest implements AutoCloseable {
                 clock, registry);
         ownership.hooks(scheduler);
         kafka.ensureTopics(Map.of(
-                PublishedStore.TOPIC, KafkaClients.TopicSpec.compacted(6),
+                PublishedStore.TOPIC, new KafkaClients.TopicSpec(6, PublishedStore.topicConfigs(config.publishedRetention())),
                 CatalogStore.TOPIC, KafkaClients.TopicSpec.compacted(1),
                 SourceOwnership.TOPIC, new KafkaClients.TopicSpec(config.shards().partitions(),
                         Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), TOPICS_TIMEOUT);
+        // A published topic created before markers had a retention gets it now.
+        kafka.setTopicConfigs(PublishedStore.TOPIC, PublishedStore.topicConfigs(config.publishedRetention()), TOPICS_TIMEOUT);
     }
 
     /**

@@ -33,6 +33,14 @@ public interface IngestConfig {
     @WithDefault("60s")
     Duration catchUpTimeout();
 
+    /**
+     * How long a published mention is remembered after it was last seen: a review that disappears
+     * from its source for longer and comes back is published once more. Bounds the memory and the
+     * topic {@code earshot-ingest-published}.
+     */
+    @WithDefault("30d")
+    Duration publishedRetention();
+
     /** Bearer token that the mutating API endpoints require (env EARSHOT_API_TOKEN); without it they refuse. */
     Optional<String> apiToken();
 

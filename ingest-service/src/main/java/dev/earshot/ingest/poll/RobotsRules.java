@@ -23,6 +23,9 @@ public class RobotsRules {
 
     private static final long MAX_ROBOTS_BYTES = 512 * 1024;
     private static final Duration RETRY_FAILED = Duration.ofMinutes(5);
+    /** Sites whose rules are kept at most; beyond, expired ones go first, then any (they are read again when needed). */
+    static final int MAX_SITES = 10_000;
+    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
 
     private final HttpFetcher fetcher;
     private final BiConsumer<String, Duration> crawlDelays;
@@ -31,6 +34,7 @@ public class RobotsRules {
     private final boolean enabled;
     private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private volatile Instant lastSweep = Instant.EPOCH;
 
     private record Cached(BaseRobotRules rules, Instant until) {
     }
@@ -59,16 +63,36 @@ public class RobotsRules {
         String site = uri.getScheme() + "://" + uri.getRawAuthority();
         Cached cached = cache.get(site);
         if (cached == null || clock.instant().isAfter(cached.until())) {
+            sweep(clock.instant());
             cached = load(site);
             cache.put(site, cached);
-            long delayMs = cached.rules().getCrawlDelay();
-            if (delayMs > 0) {
-                crawlDelays.accept(HostLimiter.hostOf(url), Duration.ofMillis(delayMs));
-            }
+        }
+        long delayMs = cached.rules().getCrawlDelay();
+        if (delayMs > 0) { // on every check: the host limiter may have forgotten an idle host
+            crawlDelays.accept(HostLimiter.hostOf(url), Duration.ofMillis(delayMs));
         }
         if (!cached.rules().isAllowed(url)) {
             throw new FetchException(FetchException.Kind.robots, site + "/robots.txt does not allow " + ROBOT_NAME + " to read " + url);
         }
+    }
+
+    /** Drops expired rules (at most once a minute), and any beyond {@link #MAX_SITES}. */
+    private void sweep(Instant now) {
+        if (cache.size() < MAX_SITES && now.isBefore(lastSweep.plus(SWEEP_EVERY))) {
+            return;
+        }
+        lastSweep = now;
+        cache.values().removeIf(c -> now.isAfter(c.until()));
+        var it = cache.keySet().iterator();
+        while (cache.size() >= MAX_SITES && it.hasNext()) {
+            it.next();
+            it.remove();
+        }
+    }
+
+    /** Sites whose rules are cached now. */
+    int size() {
+        return cache.size();
     }
 
     private Cached load(String site) throws InterruptedException {

@@ -11,12 +11,15 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -109,6 +112,26 @@ public final class KafkaClients {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+        }
+    }
+
+    /**
+     * Sets these configs on an existing topic (one created by an older version keeps its configs
+     * otherwise), e.g. the retention of a state topic.
+     */
+    public void setTopicConfigs(String topic, Map<String, String> configs, Duration timeout) {
+        try (Admin admin = admin()) {
+            var ops = configs.entrySet().stream()
+                    .map(e -> new AlterConfigOp(new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET)).toList();
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.TOPIC, topic), ops)).all()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set " + configs + " on " + topic + ": " + e.getCause().getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted configuring " + topic, e);
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
         }

@@ -60,6 +60,8 @@ public final class MentionPublisher {
     /** As {@link #publishNew}, and says which mentions Kafka refused. */
     public Outcome publish(List<Mention> mentions) {
         List<Mention> fresh = fresh(mentions);
+        // Still there: keep them known past the retention (a marker write, no mention).
+        published.markPublished(published.dueForRefresh(mentions));
         if (fresh.isEmpty()) {
             return new Outcome(0, Map.of());
         }

@@ -245,6 +245,20 @@ class IngestOnBrokerTest {
         assertFalse(mentions.stream().anyMatch(m -> m.text().contains("Advertisement")));
     }
 
+    @Test
+    void publishedMarkersAreKeptOnTheTopicForTheRetentionOnly() throws Exception {
+        try (Ingest ingest = BrokerIngest.start(broker, BRAND, Map.of(), "retention");
+                org.apache.kafka.clients.admin.Admin admin = ingest.kafka.admin()) {
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, dev.earshot.ingest.publish.PublishedStore.TOPIC);
+            var config = admin.describeConfigs(List.of(resource)).all().get(30, java.util.concurrent.TimeUnit.SECONDS)
+                    .get(resource);
+            assertEquals("compact,delete", config.get("cleanup.policy").value());
+            assertEquals(String.valueOf(Duration.ofDays(30).toMillis()), config.get("retention.ms").value(),
+                    "the default earshot.ingest.published-retention");
+        }
+    }
+
     private static int sharedHits() {
         return site.allHits().entrySet().stream().filter(e -> e.getKey().matches("/s/1\\d\\d/feeds/coffee-reviews.rss"))
                 .mapToInt(e -> e.getValue().get()).sum();

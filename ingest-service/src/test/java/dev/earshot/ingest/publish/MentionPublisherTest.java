@@ -10,6 +10,7 @@ import dev.earshot.events.MentionIds;
 import dev.earshot.events.SourceRef;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -56,7 +57,7 @@ class MentionPublisherTest {
     void unacknowledgedPublishIsRetriedThenSucceeds() {
         FlakyProducer producer = new FlakyProducer(2);
         AckedSender sender = new AckedSender(producer, 3, Duration.ofMillis(10));
-        PublishedStore store = new PublishedStore(new KafkaClients("unused:9092"), sender);
+        PublishedStore store = new PublishedStore(new KafkaClients("unused:9092"), sender, Duration.ofDays(30), Clock.systemUTC());
         MentionPublisher publisher = new MentionPublisher(sender, store, new SimpleMeterRegistry());
 
         assertEquals(1, publisher.publishNew(List.of(mention)));
@@ -69,7 +70,7 @@ class MentionPublisherTest {
     void publishKafkaNeverAcknowledgedIsNotRememberedSoTheNextPollRetries() {
         FlakyProducer producer = new FlakyProducer(Integer.MAX_VALUE);
         AckedSender sender = new AckedSender(producer, 3, Duration.ofMillis(10));
-        PublishedStore store = new PublishedStore(new KafkaClients("unused:9092"), sender);
+        PublishedStore store = new PublishedStore(new KafkaClients("unused:9092"), sender, Duration.ofDays(30), Clock.systemUTC());
         MentionPublisher publisher = new MentionPublisher(sender, store, new SimpleMeterRegistry());
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> publisher.publishNew(List.of(mention)));
