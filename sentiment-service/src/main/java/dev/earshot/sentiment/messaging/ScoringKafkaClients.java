@@ -21,9 +21,9 @@ final class ScoringKafkaClients {
     static final String GROUP = "sentiment-service";
 
     private final String bootstrapServers;
-    private final SentimentConfig.Consumer settings;
+    private final SentimentConfig.Loop settings;
 
-    ScoringKafkaClients(String bootstrapServers, SentimentConfig.Consumer settings) {
+    ScoringKafkaClients(String bootstrapServers, SentimentConfig.Loop settings) {
         this.bootstrapServers = bootstrapServers;
         this.settings = settings;
     }
@@ -54,7 +54,7 @@ final class ScoringKafkaClients {
         // The loop flushes each batch, so linger only groups the records of one batch.
         p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, settings.compression());
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, sendTimeoutMs);
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(10_000, sendTimeoutMs));
         // A send blocks while metadata is missing (broker down); short, so the loop gets back to retrying.

@@ -37,7 +37,7 @@ final class ScoringLoop implements Runnable, ConsumerRebalanceListener {
     private final Producer<byte[], byte[]> producer;
     private final BatchScorer scorer;
     private final ScoringMetrics metrics;
-    private final SentimentConfig.Consumer settings;
+    private final SentimentConfig.Loop settings;
 
     /** Acknowledged downstream, not committed yet (a failed commit is retried with the next one). */
     private final Map<TopicPartition, OffsetAndMetadata> toCommit = new HashMap<>();
@@ -48,7 +48,7 @@ final class ScoringLoop implements Runnable, ConsumerRebalanceListener {
     private volatile long lastProgressNanos = System.nanoTime();
 
     ScoringLoop(Consumer<byte[], byte[]> consumer, Producer<byte[], byte[]> producer, BatchScorer scorer,
-            ScoringMetrics metrics, SentimentConfig.Consumer settings) {
+            ScoringMetrics metrics, SentimentConfig.Loop settings) {
         this.consumer = consumer;
         this.producer = producer;
         this.scorer = scorer;

@@ -26,8 +26,9 @@ public class ScoringService {
 
     private final SentimentScorer scorer;
     private final MeterRegistry registry;
-    private final SentimentConfig.Consumer settings;
+    private final SentimentConfig.Loop settings;
     private final String bootstrapServers;
+    private BatchScorer batchScorer;
     private ScoringLoop loop;
     private Thread thread;
     private KafkaClientMetrics consumerMetrics;
@@ -37,7 +38,7 @@ public class ScoringService {
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.scorer = scorer;
         this.registry = registry;
-        this.settings = config.consumer();
+        this.settings = config.loop();
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -50,8 +51,9 @@ public class ScoringService {
         consumerMetrics.bindTo(registry);
         producerMetrics = new KafkaClientMetrics(producer);
         producerMetrics.bindTo(registry);
-        loop = new ScoringLoop(consumer, producer, new BatchScorer(new MentionScorer(scorer, Clock.systemUTC())),
-                new ScoringMetrics(registry), settings);
+        int threads = settings.scoringThreads() > 0 ? settings.scoringThreads() : Runtime.getRuntime().availableProcessors();
+        batchScorer = new BatchScorer(new MentionScorer(scorer, Clock.systemUTC()), threads);
+        loop = new ScoringLoop(consumer, producer, batchScorer, new ScoringMetrics(registry), settings);
         thread = new Thread(loop, "sentiment-scoring");
         thread.setUncaughtExceptionHandler((t, e) -> LOG.errorf(e, "the scoring loop died; liveness is DOWN"));
         thread.start();
@@ -68,6 +70,7 @@ public class ScoringService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        batchScorer.close();
         consumerMetrics.close();
         producerMetrics.close();
     }

@@ -2,7 +2,10 @@ package dev.earshot.sentiment.messaging;
 
 import static dev.earshot.events.ContractAssert.MENTION;
 import static dev.earshot.events.ContractAssert.example;
+import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +70,12 @@ class CommittedOffsetsTest {
             for (TopicPartition tp : partitions) {
                 assertTrue(end.get(tp) > before.get(tp), tp + " advanced");
             }
+            // What an operator sees: live, ready, and the commits and lag in the metrics.
+            given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("scoring-loop"));
+            given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("scoring-consumer"));
+            given().when().get("/q/metrics").then().statusCode(200)
+                    .body(containsString("earshot_sentiment_commits_total"),
+                            containsString("kafka_consumer_fetch_manager_records_lag_max"));
         }
     }
 
