@@ -295,12 +295,7 @@ class AlertServiceTest {
                     DetectionTopology.NOTIFICATIONS_TOPIC, new StringDeserializer(), new StringDeserializer());
             Notification told = EventJson.read(notifications.readValue(), Notification.class);
             assertEquals(Notification.Purpose.OPENED, told.purpose());
-            // Should the first send fail (a pooled SMTP connection from before the outage test), try again.
-            await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                    .until(() -> {
-                        mailer.deliver(told, told.id() + "#email");
-                        return true;
-                    });
+            deliverRetrying(told, told.id() + "#email");
         }
         MimeMessage mail = awaitMails("pr@driverco.example", 1).get(0);
         assertEquals("[Earshot] MEDIUM · Driver Co: a strongly negative mention", Mails.subject(mail));
@@ -342,7 +337,7 @@ class AlertServiceTest {
         Alert low = new Alert(1, "drift-digestco-1", 1, m.mention().brand(), Alert.Kind.DRIFT, Alert.Severity.LOW,
                 Alert.State.OPEN, new Alert.Reason("sentiment-drift", "The mood is turning.", java.util.Map.of()),
                 List.of(m), Instant.now(), Instant.now());
-        mailer.deliver(Notification.digest("digestco", List.of(low), 1), "digest-test");
+        deliverRetrying(Notification.digest("digestco", List.of(low), 1), "digest-test");
         MimeMessage digest = awaitMails("pr@digestco.example", 1).stream()
                 .filter(x -> Mails.subject(x).startsWith("[Earshot] Digest")).findFirst().orElseThrow();
         assertEquals("[Earshot] Digest · Digest Co: 1 low-severity alert", digest.getSubject());
@@ -352,8 +347,7 @@ class AlertServiceTest {
         Alert high = new Alert(1, "instant-digestco-2", 1, m.mention().brand(), Alert.Kind.INSTANT, Alert.Severity.HIGH,
                 Alert.State.OPEN, new Alert.Reason("negative-score-threshold", "s", java.util.Map.of()), List.of(m),
                 Instant.now(), Instant.now());
-        mailer.deliver(dev.earshot.alert.notification.Notification.about(high,
-                dev.earshot.alert.notification.Notification.Purpose.ESCALATED), "escalation-test");
+        deliverRetrying(Notification.about(high, Notification.Purpose.ESCALATED), "escalation-test");
         MimeMessage escalation = awaitMails("boss@digestco.example", 1).get(0);
         assertEquals("[Earshot] ESCALATED · HIGH · Digest Co: a strongly negative mention", escalation.getSubject());
         assertTrue(MailParts.text(escalation).contains("escalated to you"));
@@ -396,6 +390,14 @@ class AlertServiceTest {
         assertEquals("instant-afterbigco-" + next.mention().id(),
                 Mails.header(awaitMails("pr@afterbigco.example", 1).get(0), AlertMailer.INCIDENT_HEADER),
                 "the next brand's alert still flows");
+    }
+
+    /** Sends through the real mailer, again should the first try fail on a pooled SMTP connection from before the outage test. */
+    private void deliverRetrying(Notification n, String deliveryId) {
+        await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).ignoreExceptions().until(() -> {
+            mailer.deliver(n, deliveryId);
+            return true;
+        });
     }
 
     private void send(ScoredMention scored, Instant at) {

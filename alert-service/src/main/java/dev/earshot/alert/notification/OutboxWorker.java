@@ -10,11 +10,13 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,10 +70,15 @@ public class OutboxWorker {
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean alive = true;
 
+    @Inject
     public OutboxWorker(Instance<Channel> channels, AlertConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
             MeterRegistry metrics) {
-        this.channels = channels.stream().toList();
+        this(channels.stream().toList(), config, bootstrapServers, metrics);
+    }
+
+    public OutboxWorker(List<Channel> channels, AlertConfig config, String bootstrapServers, MeterRegistry metrics) {
+        this.channels = List.copyOf(channels);
         this.config = config;
         this.bootstrapServers = bootstrapServers;
         this.metrics = metrics;
@@ -144,6 +151,7 @@ public class OutboxWorker {
                 public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
                     // The previous owner's markers, so nothing it delivered is delivered again.
                     markers.catchUp(KAFKA_TIMEOUT, System.currentTimeMillis());
+                    startWhereStreamsLeftOff(c, partitions);
                 }
             });
             Log.infof("Delivering notifications from %s (sent markers on %s, %d known)",
@@ -203,6 +211,43 @@ public class OutboxWorker {
         }
     }
 
+    /**
+     * Upgrading from the version that delivered inside Kafka Streams: a partition this group never
+     * committed starts where that version's Streams group (the application id) left off, not at the
+     * beginning. Its sent markers were in a store this worker does not read, so re-reading the topic
+     * from the beginning would send every email of the last week again.
+     */
+    private void startWhereStreamsLeftOff(KafkaConsumer<String, String> c, Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> ours = c.committed(new HashSet<>(partitions), KAFKA_TIMEOUT);
+        List<TopicPartition> fresh = partitions.stream().filter(tp -> ours.get(tp) == null).toList();
+        if (fresh.isEmpty()) {
+            return;
+        }
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> streams = admin
+                    .listConsumerGroupOffsets(config.streams().applicationId()).partitionsToOffsetAndMetadata()
+                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            for (TopicPartition tp : fresh) {
+                OffsetAndMetadata at = streams.get(tp);
+                if (at != null) {
+                    c.seek(tp, at.offset());
+                    Log.infof("%s starts at %d, where the earlier in-stream outbox left off", tp, at.offset());
+                }
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + config.streams().applicationId(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading group offsets", e);
+        }
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return Admin.create(props);
+    }
+
     private Optional<Notification> parse(ConsumerRecord<String, String> r) {
         try {
             return Optional.of(EventJson.mapper().readValue(r.value(), Notification.class));
@@ -230,9 +275,7 @@ public class OutboxWorker {
     }
 
     private void createMarkerTopic() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = admin()) {
             NewTopic topic = new NewTopic(markerTopic(), Optional.of(config.streams().partitions()), Optional.empty())
                     .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, "compact,delete",
                             TopicConfig.RETENTION_MS_CONFIG, String.valueOf(SentMarkerTopic.RETENTION.toMillis())));

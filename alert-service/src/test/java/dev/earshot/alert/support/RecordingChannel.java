@@ -3,13 +3,14 @@ package dev.earshot.alert.support;
 import dev.earshot.alert.notification.Channel;
 import dev.earshot.alert.notification.Notification;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** A channel that records what it was asked to deliver, and can be made to fail like an SMTP outage. */
 public final class RecordingChannel implements Channel {
 
-    public final List<Notification> delivered = new ArrayList<>();
-    public final List<String> deliveryIds = new ArrayList<>();
+    public final List<Notification> delivered = Collections.synchronizedList(new ArrayList<>());
+    public final List<String> deliveryIds = Collections.synchronizedList(new ArrayList<>());
     public int failures;
     public volatile boolean down;
 

@@ -1,0 +1,92 @@
+package dev.earshot.alert.notification;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.alert.support.RecordingChannel;
+import dev.earshot.alert.support.TestConfig;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.MonitorEvent;
+import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The delivery worker against the real broker: where it starts, and that a restart or a repeat sends nothing twice. */
+class OutboxWorkerTest {
+
+    static final String APP = "outbox-worker-test";
+
+    EmbeddedKafkaBroker broker;
+    final RecordingChannel email = new RecordingChannel();
+    final AlertConfig config = TestConfig.with(Map.of("earshot.alert.streams.application-id", APP,
+            "earshot.alert.streams.partitions", "1", "earshot.alert.notifications.tick", "200ms"));
+
+    @BeforeEach
+    void start() {
+        broker = EmbeddedKafkaBroker.start();
+        broker.createTopics(1, DetectionTopology.NOTIFICATIONS_TOPIC);
+    }
+
+    @AfterEach
+    void stop() {
+        broker.close();
+    }
+
+    @Test
+    void afterAnUpgradeItStartsWhereTheInStreamOutboxLeftOffAndARestartSendsNothingTwice() throws Exception {
+        publish("n1", "n2", "n3");
+        // The earlier version delivered n1 and n2 inside Kafka Streams and committed its group past them.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            admin.alterConsumerGroupOffsets(APP, Map.of(new TopicPartition(DetectionTopology.NOTIFICATIONS_TOPIC, 0),
+                    new OffsetAndMetadata(2))).all().get();
+        }
+        OutboxWorker worker = worker();
+        worker.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> email.deliveryIds.contains("n3#email"));
+        worker.stop();
+        assertEquals(List.of("n3#email"), List.copyOf(email.deliveryIds), "n1 and n2 were not sent again");
+
+        publish("n3", "n4"); // n3 again (a replay upstream): its sent marker skips it
+        OutboxWorker restarted = worker();
+        restarted.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> email.deliveryIds.contains("n4#email"));
+        restarted.stop();
+        assertEquals(List.of("n3#email", "n4#email"), List.copyOf(email.deliveryIds));
+    }
+
+    private OutboxWorker worker() {
+        return new OutboxWorker(List.of(email), config, broker.bootstrapServers(), new SimpleMeterRegistry());
+    }
+
+    private void publish(String... ids) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            for (String id : ids) {
+                MonitorEvent event = new MonitorEvent(1, "citybites-feed", null, MonitorEvent.Status.FAILING, 5,
+                        "answered HTTP 503", Instant.EPOCH, Instant.EPOCH);
+                Notification n = new Notification(id, Notification.Purpose.MONITOR, null, null, List.of(), event);
+                producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, id, EventJson.writeString(n)))
+                        .get();
+            }
+        }
+    }
+}
