@@ -15,14 +15,18 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Every consumer group on the broker (found through the admin client, so a new group is watched
- * without being named here): its committed offsets and its lag, sampled while a run goes on, and
- * the longest time each group had lag without committing.
+ * without being named here): its committed offsets and its lag (records it has not committed, not
+ * counting transaction markers), sampled while a run goes on, and the longest time each group had
+ * lag without committing.
  */
 final class OffsetWatch implements AutoCloseable {
 
@@ -32,12 +36,22 @@ final class OffsetWatch implements AutoCloseable {
     record GroupLag(String group, long committed, long lag) {
     }
 
+    /** Up to this many offsets of lag on a partition are read to see whether they hold records at all. */
+    private static final long LAG_READ_LIMIT = 100;
+
     private final Admin admin;
+    private final KafkaConsumer<byte[], byte[]> reader;
     private final CommitStalls stalls = new CommitStalls();
 
     OffsetWatch(String bootstrap) {
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 20_000,
                 "default.api.timeout.ms", 30_000));
+        this.reader = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class));
     }
 
     /** One sample of every group, remembered for {@link #longestStalls()}. */
@@ -95,9 +109,30 @@ final class OffsetWatch implements AutoCloseable {
             OffsetAndMetadata c = committed.get(tp);
             long at = c == null ? 0 : c.offset();
             sum += at;
-            lag += Math.max(0, end.getOrDefault(tp, 0L) - at);
+            long behind = Math.max(0, end.getOrDefault(tp, 0L) - at);
+            lag += behind > 0 && behind <= LAG_READ_LIMIT ? recordsBetween(tp, at, at + behind) : behind;
         }
         return new GroupLag(group, sum, lag);
+    }
+
+    /**
+     * The records a read_committed reader gets between two offsets. A consumer of a topic written in
+     * transactions that commits the offset after its last record stays one offset short of the end
+     * for good (the commit marker): that is no lag, and only reading tells it apart from a record.
+     */
+    private synchronized long recordsBetween(TopicPartition tp, long from, long to) {
+        reader.assign(List.of(tp));
+        reader.seek(tp, from);
+        long records = 0;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (reader.position(tp) < to && System.nanoTime() < deadline) {
+            for (var r : reader.poll(Duration.ofMillis(200))) {
+                if (r.offset() < to) {
+                    records++;
+                }
+            }
+        }
+        return reader.position(tp) < to ? to - from : records;
     }
 
     /** Latest offsets a read_committed consumer can reach (services read what was committed). */
@@ -114,6 +149,7 @@ final class OffsetWatch implements AutoCloseable {
 
     @Override
     public void close() {
+        reader.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }
 }
