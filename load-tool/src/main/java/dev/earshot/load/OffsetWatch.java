@@ -3,10 +3,10 @@ package dev.earshot.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +42,8 @@ final class OffsetWatch implements AutoCloseable {
     private final Admin admin;
     private final KafkaConsumer<byte[], byte[]> reader;
     private final CommitStalls stalls = new CommitStalls();
+    /** Partitions each group was ever seen to own: a group whose consumer died owes them still. */
+    private final Map<String, Set<TopicPartition>> owned = new ConcurrentHashMap<>();
 
     OffsetWatch(String bootstrap) {
         this.admin = Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 20_000,
@@ -96,8 +98,9 @@ final class OffsetWatch implements AutoCloseable {
     private GroupLag lagOf(String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        // A group that never committed still owes what its members were given.
-        Set<TopicPartition> partitions = new HashSet<>(committed.keySet());
+        // A group that never committed still owes what its members were given, even once they are gone.
+        Set<TopicPartition> partitions = owned.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet());
+        partitions.addAll(committed.keySet());
         for (MemberDescription member : admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
                 .get(30, TimeUnit.SECONDS).members()) {
             partitions.addAll(member.assignment().topicPartitions());

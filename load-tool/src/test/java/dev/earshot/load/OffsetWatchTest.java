@@ -3,15 +3,19 @@ package dev.earshot.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +62,30 @@ class OffsetWatchTest {
     void aGroupBehindHasTheRecordsItHasNotCommittedAsLag() throws Exception {
         commit("behind", 1);
         assertEquals(2, lagOf("behind"));
+    }
+
+    @Test
+    void aGroupWhoseConsumerDiedWithoutCommittingStillHasItsLag() {
+        try (OffsetWatch watch = new OffsetWatch(broker.bootstrapServers())) {
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, "died",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                    ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+                consumer.subscribe(List.of(TOPIC));
+                while (consumer.assignment().isEmpty()) {
+                    consumer.poll(Duration.ofMillis(100));
+                }
+                assertEquals(3, lag(watch, "died"), "a member owns the partition and committed nothing");
+            }
+            // sentiment-service before issue 9: its consumer stopped, it had committed nothing
+            assertEquals(3, lag(watch, "died"));
+        }
+    }
+
+    private static long lag(OffsetWatch watch, String group) {
+        return watch.sample().stream().filter(l -> l.group().equals(group)).findFirst().orElseThrow().lag();
     }
 
     private static long lagOf(String group) {
