@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -83,10 +85,15 @@ final class OffsetWatch implements AutoCloseable {
     /** Each group's committed offsets and lag now, by group id. */
     List<GroupLag> lags() {
         try {
-            List<GroupLag> out = new ArrayList<>();
+            // A group that never committed is gone from the list once its consumer is: keep watching it.
+            Set<String> groups = new java.util.TreeSet<>(owned.keySet());
             for (GroupListing listing : admin.listGroups(ListGroupsOptions.forConsumerGroups()).all()
                     .get(30, TimeUnit.SECONDS)) {
-                out.add(lagOf(listing.groupId()));
+                groups.add(listing.groupId());
+            }
+            List<GroupLag> out = new ArrayList<>();
+            for (String group : groups) {
+                out.add(lagOf(group));
             }
             out.sort(java.util.Comparator.comparing(GroupLag::group));
             return out;
@@ -96,15 +103,22 @@ final class OffsetWatch implements AutoCloseable {
     }
 
     private GroupLag lagOf(String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> committed = Map.of();
+        List<MemberDescription> members = List.of();
+        try {
+            committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            members = List.copyOf(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
+                    .get(30, TimeUnit.SECONDS).members());
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                throw e;
+            }
+            // gone: it has neither offsets nor members, only what it owned
+        }
         // A group that never committed still owes what its members were given, even once they are gone.
         Set<TopicPartition> partitions = owned.computeIfAbsent(group, g -> ConcurrentHashMap.newKeySet());
         partitions.addAll(committed.keySet());
-        for (MemberDescription member : admin.describeConsumerGroups(List.of(group)).describedGroups().get(group)
-                .get(30, TimeUnit.SECONDS).members()) {
-            partitions.addAll(member.assignment().topicPartitions());
-        }
+        members.forEach(m -> partitions.addAll(m.assignment().topicPartitions()));
         Map<TopicPartition, Long> end = ends(partitions);
         long lag = 0;
         long sum = 0;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The soak: the whole stack left under continuous traffic for a set time — calm mentions at a
  * realistic rate with complaint storms in it and a furious probe at a fixed cadence, then a
- * high-rate phase, then a quiet drain — and checked at the end from the services, the topics and
+ * high-rate phase, then a quiet drain and one last furious mention — and checked at the end from the services, the topics and
  * the SMTP wire. Every minute it logs progress and samples health and each service's heap after a
  * full GC; every 30 s it samples every consumer group's committed offsets.
  */
@@ -84,9 +84,11 @@ final class SoakRun {
             System.out.printf("High-rate phase: %d mentions/s%n", plan.highPerSecond());
             traffic.rate(plan.highPerSecond());
             Thread.sleep(plan.highPhase().toMillis());
-            traffic.close();
+            traffic.quiet();
             System.out.printf("Quiet drain: nothing sent for %d min%n", plan.drain().toMinutes());
             Thread.sleep(plan.drain().toMillis());
+            // What a user left alone would try last: one furious mention after the quiet, then its email.
+            System.out.printf("A furious mention at the end: %s%n", traffic.probeNow());
             every.shutdown();
             every.awaitTermination(2, TimeUnit.MINUTES);
             check(offsets, traffic);

@@ -37,6 +37,7 @@ final class SoakTraffic implements AutoCloseable {
     private final Thread thread;
     private volatile int perSecond;
     private volatile boolean running = true;
+    private volatile boolean quiet;
     private volatile String storming;
 
     SoakTraffic(String bootstrap, int brands, Duration probeEvery) {
@@ -62,6 +63,21 @@ final class SoakTraffic implements AutoCloseable {
     /** The calm rate from now on; storms and probes go on. */
     void rate(int calmPerSecond) {
         perSecond = calmPerSecond;
+    }
+
+    /** Sends nothing from now on: no calm mentions, storms or probes. */
+    void quiet() {
+        quiet = true;
+        perSecond = 0;
+    }
+
+    /** Sends one probe now and waits for Kafka's ack; returns its brand. */
+    String probeNow() {
+        String brand = "probe-" + probes.size();
+        send(new MentionGenerator.KeyedPayload(brand, LatencyRun.probe(brand)));
+        probes.add(brand);
+        producer.flush();
+        return brand;
     }
 
     /** Stops all traffic and waits until what was sent is acknowledged. */
@@ -114,6 +130,10 @@ final class SoakTraffic implements AutoCloseable {
         double calmDue = 0;
         double stormDue = 0;
         while (running) {
+            if (quiet) {
+                sleepUntil(next += TICK_MILLIS * 1_000_000);
+                continue;
+            }
             Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
             calmDue += perSecond * TICK_MILLIS / 1000.0;
             for (; calmDue >= 1; calmDue--) {

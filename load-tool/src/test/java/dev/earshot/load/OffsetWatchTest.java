@@ -65,7 +65,7 @@ class OffsetWatchTest {
     }
 
     @Test
-    void aGroupWhoseConsumerDiedWithoutCommittingStillHasItsLag() {
+    void aGroupWhoseConsumerDiedWithoutCommittingStillHasItsLag() throws Exception {
         try (OffsetWatch watch = new OffsetWatch(broker.bootstrapServers())) {
             try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
@@ -81,6 +81,10 @@ class OffsetWatchTest {
             }
             // sentiment-service before issue 9: its consumer stopped, it had committed nothing
             assertEquals(3, lag(watch, "died"));
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+                admin.deleteConsumerGroups(List.of("died")).all().get();
+            }
+            assertEquals(3, lag(watch, "died"), "a group gone from the broker's list still owes its partitions");
         }
     }
 
