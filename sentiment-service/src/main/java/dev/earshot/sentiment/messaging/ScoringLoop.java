@@ -65,8 +65,9 @@ final class ScoringLoop implements Runnable, ConsumerRebalanceListener {
                     step();
                 } catch (WakeupException e) {
                     // stop() was called; the loop condition ends it
-                } catch (KafkaException e) {
-                    // Poll and commit failures the client does not recover from itself: back off, try again.
+                } catch (RuntimeException e) {
+                    // Failures the Kafka client does not recover from itself (the batch was rewound): back off, try again.
+                    // If it never recovers, liveness goes DOWN after the stall timeout.
                     LOG.warnf(e, "scoring loop: %s; polling again in %s", e, settings.retryBackoff());
                     pauseFor(settings.retryBackoff());
                 }
