@@ -103,7 +103,8 @@ final class SoakRun {
     private void check(OffsetWatch offsets, SoakTraffic traffic) throws InterruptedException {
         StackChecks stackChecks = new StackChecks(stack, smtp, checks);
         System.out.printf("%n== checks after %.1f min%n", minutes());
-        stackChecks.lagDrained(offsets, Duration.ofMinutes(5));
+        // a high-rate phase leaves alert-service a backlog it works off in about twice its length
+        stackChecks.lagDrained(offsets, Duration.ofMinutes(5).plus(plan.highPhase().multipliedBy(2)));
         offsets.sample();
         stackChecks.commitsAdvanced(offsets);
         stackChecks.servicesUp(pids, downSamples, healthSamples);
