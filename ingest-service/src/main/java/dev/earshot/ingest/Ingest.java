@@ -79,8 +79,12 @@ public final class Ingest implements AutoCloseable {
                 CatalogStore.TOPIC, KafkaClients.TopicSpec.compacted(1),
                 SourceOwnership.TOPIC, new KafkaClients.TopicSpec(config.shards().partitions(),
                         Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), TOPICS_TIMEOUT);
-        // A published topic created before markers had a retention gets it now.
-        kafka.setTopicConfigs(PublishedStore.TOPIC, PublishedStore.topicConfigs(config.publishedRetention()), TOPICS_TIMEOUT);
+        try { // a published topic created before markers had a retention gets it now
+            kafka.setTopicConfigs(PublishedStore.TOPIC, PublishedStore.topicConfigs(config.publishedRetention()), TOPICS_TIMEOUT);
+        } catch (IllegalStateException e) { // e.g. no AlterConfigs permission: memory stays bounded, the topic is the operator's
+            Log.warnf("Could not set the retention of %s (%s); set %s on it", PublishedStore.TOPIC, e.getMessage(),
+                    PublishedStore.topicConfigs(config.publishedRetention()));
+        }
     }
 
     /**

@@ -40,12 +40,13 @@ public final class SourceOwnership implements AutoCloseable {
         void afterGivingUp(Set<Integer> partitions);
     }
 
-    private final KafkaClients kafka;
-    private final String group;
-    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
+    /** Wait before a failed group member joins again, doubling up to the max. */
     private static final Duration FIRST_REJOIN_BACKOFF = Duration.ofSeconds(1);
     private static final Duration MAX_REJOIN_BACKOFF = Duration.ofSeconds(30);
 
+    private final KafkaClients kafka;
+    private final String group;
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private final CountDownLatch firstShare = new CountDownLatch(1);
     private final ShardTakeover takeover = new ShardTakeover();
     private volatile Hooks hooks = new Hooks() {

@@ -37,7 +37,11 @@ public final class HostileSite implements AutoCloseable {
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
     private final AtomicLong hugeBytesSent = new AtomicLong();
     private final AtomicLong hugeDeclaredBytesSent = new AtomicLong();
-    private volatile byte[] gzipBomb;
+    /**
+     * Built once when the class loads, not on the first request: compressing 64 MiB takes a while on a
+     * busy machine, and inside a request it would count against the client's timeout.
+     */
+    private static final byte[] GZIP_BOMB = gzipBomb();
 
     public HostileSite() {
         try {
@@ -143,7 +147,7 @@ public final class HostileSite implements AutoCloseable {
                 case "/huge-declared/feed.rss" -> declaredHugeThenStall(ex);
                 case "/bomb/feed.rss" -> {
                     ex.getResponseHeaders().add("Content-Encoding", "gzip");
-                    send(ex, 200, "application/rss+xml", gzipBomb());
+                    send(ex, 200, "application/rss+xml", GZIP_BOMB);
                 }
                 case "/gzip/feed.rss" -> {
                     ex.getResponseHeaders().add("Content-Encoding", "gzip");
@@ -253,18 +257,17 @@ public final class HostileSite implements AutoCloseable {
         }
     }
 
-    private byte[] gzipBomb() throws IOException {
-        if (gzipBomb == null) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-                byte[] zeros = new byte[1 << 20];
-                for (int i = 0; i < 64; i++) { // 64 MiB of zeros → about 64 KiB on the wire
-                    gz.write(zeros);
-                }
+    private static byte[] gzipBomb() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) { // 64 MiB of zeros → about 64 KiB on the wire
+                gz.write(zeros);
             }
-            gzipBomb = bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return gzipBomb;
+        return bytes.toByteArray();
     }
 
     private static byte[] gzip(byte[] plain) throws IOException {
