@@ -191,7 +191,12 @@ class AlertServiceTest {
         assertEquals(incident, Mails.header(mails.get(1), AlertMailer.INCIDENT_HEADER),
                 "the restarted service remembered the incident");
         Thread.sleep(5000);
-        assertEquals(2, Mails.to(greenMail, "pr@restartco.example").size(), "no email sent twice");
+        // Two or three emails, depending on how long the restart took against the 4 s update interval (the
+        // last surge may be a held-back update); never the same revision twice.
+        List<String> revisions = Mails.to(greenMail, "pr@restartco.example").stream()
+                .map(x -> Mails.header(x, AlertMailer.REVISION_HEADER)).toList();
+        assertTrue(revisions.size() <= 3, "opened, and at most two throttled updates: " + revisions);
+        assertEquals(revisions.size(), revisions.stream().distinct().count(), "no email sent twice: " + revisions);
     }
 
     @Test

@@ -22,12 +22,13 @@ final class Excerpt {
         Mention m = s.mention();
         String text = cap(m.text(), textChars);
         String title = cap(m.title(), TITLE_CHARS);
+        String author = cap(m.author(), TITLE_CHARS);
         String url = m.url() != null && m.url().length() > URL_CHARS ? null : m.url();
-        if (text == m.text() && title == m.title() && url == m.url()) {
+        if (text == m.text() && title == m.title() && author == m.author() && url == m.url()) {
             return s;
         }
         Mention bounded = new Mention(m.schemaVersion(), m.id(), m.contentHash(), m.brand(), m.source(), url, title,
-                text, cap(m.author(), TITLE_CHARS), m.rating(), m.publishedAt(), m.fetchedAt(), m.matchedTerms());
+                text, author, m.rating(), m.publishedAt(), m.fetchedAt(), m.matchedTerms());
         return new ScoredMention(s.schemaVersion(), bounded, s.score(), s.label(), s.complaint(), s.intent(),
                 s.aspects(), s.explanation(), s.language(), s.ratingConflict(), s.scoredAt());
     }

@@ -78,11 +78,6 @@ public final class Outbox {
         due.forEach(e -> attempt(e.getKey(), e.getValue(), nowMs));
     }
 
-    /** Whether a delivery that came from {@code origin} is still waiting. */
-    public boolean waitingFor(Predicate<Object> origin) {
-        return pending.values().stream().anyMatch(p -> origin.test(p.origin()));
-    }
-
     /** The origins of the deliveries still waiting. */
     public List<Object> waitingOrigins() {
         return pending.values().stream().map(Pending::origin).toList();
@@ -91,10 +86,6 @@ public final class Outbox {
     /** Drops the waiting deliveries of these origins (their partition moved: the new owner re-reads them). */
     public void forget(Predicate<Object> origin) {
         pending.values().removeIf(p -> origin.test(p.origin()));
-    }
-
-    public int waiting() {
-        return pending.size();
     }
 
     private void attempt(String deliveryId, Pending p, long nowMs) {

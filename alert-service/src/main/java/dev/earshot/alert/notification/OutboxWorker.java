@@ -117,7 +117,7 @@ public class OutboxWorker {
         }
     }
 
-    /** False only when the delivery thread ended by itself (a bug): liveness shows it. */
+    /** False only when the delivery thread died of an error (out of memory, a bug): liveness shows it. */
     public boolean alive() {
         return alive;
     }
@@ -126,12 +126,39 @@ public class OutboxWorker {
         return config.streams().applicationId() + "-outbox-sent";
     }
 
+    /** Runs delivery sessions until stopped; a session that fails to set up (Kafka away at start) is begun again. */
     private void run() {
+        try {
+            while (running) {
+                try {
+                    session();
+                } catch (WakeupException e) {
+                    break;
+                } catch (RuntimeException e) {
+                    Log.warnf("Notification delivery could not start, trying again: %s", e.toString());
+                    pause(Duration.ofSeconds(5));
+                }
+            }
+        } catch (Error e) {
+            alive = false;
+            Log.errorf(e, "Notification delivery stopped");
+            throw e;
+        } finally {
+            consumer = null;
+        }
+    }
+
+    private void session() {
         AlertConfig.Notify notify = config.notifications();
+        next.clear();
+        committed.clear();
         try (SentMarkerTopic markers = new SentMarkerTopic(markerTopic(), bootstrapServers);
                 KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
                         new StringDeserializer())) {
             consumer = c;
+            if (!running) {
+                return; // stopped while this session was being set up
+            }
             createMarkerTopic();
             Outbox outbox = new Outbox(channels, notify.retryInitial(), notify.retryMax(), notify.giveUpAfter(), markers,
                     metrics);
@@ -169,13 +196,6 @@ public class OutboxWorker {
                 }
             }
             commit(c, outbox, markers);
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            alive = false;
-            Log.errorf(e, "Notification delivery stopped");
-        } finally {
-            consumer = null;
         }
     }
 
