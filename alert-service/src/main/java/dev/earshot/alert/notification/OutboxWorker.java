@@ -208,6 +208,11 @@ public class OutboxWorker {
             n.ifPresent(notification -> outbox.offer(notification, new Origin(tp, r.offset()), System.currentTimeMillis()));
             next.put(tp, r.offset() + 1);
         }
+        // The position is past the transaction markers Kafka Streams writes after each record; committing
+        // only "last record + 1" would leave a lag of one marker that operators' tools never see clear.
+        for (TopicPartition tp : c.assignment()) {
+            next.merge(tp, c.position(tp, KAFKA_TIMEOUT), Math::max);
+        }
         outbox.retryDue(System.currentTimeMillis());
         commit(c, outbox, markers);
     }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -71,8 +72,50 @@ class OutboxWorkerTest {
         assertEquals(List.of("n3#email", "n4#email"), List.copyOf(email.deliveryIds));
     }
 
+    @Test
+    void itCommitsPastTheTransactionMarkersSoOperatorsSeeNoLag() throws Exception {
+        // Kafka Streams writes notifications in transactions: each commit marker takes an offset.
+        publishInTransaction("t1");
+        publishInTransaction("t2");
+        OutboxWorker worker = worker();
+        worker.start();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            TopicPartition tp = new TopicPartition(DetectionTopology.NOTIFICATIONS_TOPIC, 0);
+            long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
+            assertEquals(4, end, "two records and two commit markers");
+            // What kafka-consumer-groups.sh shows as lag: the end offset minus the committed one.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(APP + "-outbox")
+                        .partitionsToOffsetAndMetadata().get().get(tp);
+                assertEquals(end, committed == null ? -1 : committed.offset(), "committed offset");
+            });
+        } finally {
+            worker.stop();
+        }
+        assertEquals(List.of("t1#email", "t2#email"), List.copyOf(email.deliveryIds));
+    }
+
     private OutboxWorker worker() {
         return new OutboxWorker(List.of(email), config, broker.bootstrapServers(), new SimpleMeterRegistry());
+    }
+
+    private void publishInTransaction(String id) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "outbox-worker-test-" + id);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.initTransactions();
+            producer.beginTransaction();
+            producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, id, notification(id)));
+            producer.commitTransaction();
+        }
+    }
+
+    private static String notification(String id) {
+        MonitorEvent event = new MonitorEvent(1, "citybites-feed", null, MonitorEvent.Status.FAILING, 5,
+                "answered HTTP 503", Instant.EPOCH, Instant.EPOCH);
+        return EventJson.writeString(new Notification(id, Notification.Purpose.MONITOR, null, null, List.of(), event));
     }
 
     private void publish(String... ids) throws Exception {
@@ -81,11 +124,7 @@ class OutboxWorkerTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
             for (String id : ids) {
-                MonitorEvent event = new MonitorEvent(1, "citybites-feed", null, MonitorEvent.Status.FAILING, 5,
-                        "answered HTTP 503", Instant.EPOCH, Instant.EPOCH);
-                Notification n = new Notification(id, Notification.Purpose.MONITOR, null, null, List.of(), event);
-                producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, id, EventJson.writeString(n)))
-                        .get();
+                producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, id, notification(id))).get();
             }
         }
     }
