@@ -31,12 +31,16 @@ create mentions-scored-dlq 1 "retention.ms=$((14 * day_ms))"
 # lets them; create them here where it does not. Never delete them: they are the services' memory.
 # ingest-service: what was published (key brand/id), catalog changes made over the API, and the
 # shards whose partition assignment spreads sources over replicas (12 = most ingest replicas).
-create earshot-ingest-published 6 cleanup.policy=compact
+# Published markers are kept 30 days after a review was last seen (earshot.ingest.published-retention).
+create earshot-ingest-published 6 "cleanup.policy=compact,delete" "retention.ms=$((30 * day_ms))"
 create earshot-ingest-catalog   1 cleanup.policy=compact
 create earshot-ingest-shards    12
 # alert-service: staff commands must be co-partitioned with mentions-scored; notifications to deliver.
 # (Kafka Streams creates its own changelog topics, alert-service-*-changelog.)
 create alert-service-incident-commands 6
 create alert-service-notifications     6
+# Which notifications were delivered (key = notification id), read by the delivery worker so that a
+# restart or a second replica sends nothing twice; kept 30 days.
+create alert-service-outbox-sent       6 "cleanup.policy=compact,delete" "retention.ms=$((30 * day_ms))"
 
 "$topics" --bootstrap-server "$bootstrap" --list

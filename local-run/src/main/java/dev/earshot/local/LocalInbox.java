@@ -85,7 +85,8 @@ public final class LocalInbox implements AutoCloseable {
 
     /**
      * Every email received so far, once each, in arrival order: the SMTP server keeps a copy per
-     * recipient, a mail client shows one message. Survives {@link #stopSmtp()}.
+     * recipient, a mail client shows one message. Survives {@link #stopSmtp()}. A resend with the same
+     * Message-ID shows once here too: count sends with {@link #rawMessages()}.
      */
     public synchronized List<MimeMessage> messages() {
         saveNew();

@@ -124,6 +124,9 @@ class PipelineEndToEndTest {
             assertEquals(1, alerts.await(2, Duration.ofSeconds(1)).size());
             assertEquals(2, scored.await(3, Duration.ofSeconds(1)).size());
             assertEquals(1, inbox.messages().size(), "exactly one email, nothing for the calm review or Globex");
+            // messages() shows one per Message-ID, as a mail client would, so a resend of the same email
+            // hides there; the server keeps one copy per recipient and per send.
+            assertEquals(mail.getAllRecipients().length, inbox.rawMessages().size(), "the email was sent once");
         }
     }
 
