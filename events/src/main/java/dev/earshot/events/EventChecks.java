@@ -6,7 +6,41 @@ final class EventChecks {
     private EventChecks() {
     }
 
+    /** Every rule, for a reader. */
     static void check(Object event) {
+        checkFields(event);
+        checkIds(event);
+    }
+
+    /** The id shapes alone, for a writer: an id that breaks them must never leave the service. */
+    static void checkIds(Object event) {
+        if (event instanceof Mention m) {
+            mentionIds(m);
+        } else if (event instanceof ScoredMention s && s.mention() != null) {
+            mentionIds(s.mention());
+        } else if (event instanceof Alert a) {
+            require(a.incidentId() == null || Ids.isIncidentId(a.incidentId()),
+                    "incidentId " + Ids.quoted(a.incidentId()) + " must be letters, digits, '.', '_' or '-'");
+            require(a.brand() == null || a.brand().id() == null || Ids.isCatalogId(a.brand().id()),
+                    "brand.id " + Ids.quoted(a.brand() == null ? null : a.brand().id()) + CATALOG_RULE);
+        } else if (event instanceof MonitorEvent e) {
+            require(e.sourceId() == null || Ids.isCatalogId(e.sourceId()), "sourceId " + Ids.quoted(e.sourceId()) + CATALOG_RULE);
+        }
+    }
+
+    private static final String CATALOG_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+
+    private static void mentionIds(Mention m) {
+        require(m.id() == null || Ids.isMentionId(m.id()), "mention id " + Ids.quoted(m.id()) + " is not 32 hex digits");
+        require(m.contentHash() == null || Ids.isContentHash(m.contentHash()),
+                "contentHash " + Ids.quoted(m.contentHash()) + " is not 16 hex digits");
+        require(m.brand() == null || m.brand().id() == null || Ids.isCatalogId(m.brand().id()),
+                "brand.id " + Ids.quoted(m.brand() == null ? null : m.brand().id()) + CATALOG_RULE);
+        require(m.source() == null || m.source().id() == null || Ids.isCatalogId(m.source().id()),
+                "source.id " + Ids.quoted(m.source() == null ? null : m.source().id()) + CATALOG_RULE);
+    }
+
+    private static void checkFields(Object event) {
         if (event instanceof Mention m) {
             checkMention(m);
         } else if (event instanceof ScoredMention s) {

@@ -27,7 +27,9 @@ public final class EventJson {
         return MAPPER;
     }
 
+    /** @throws MalformedEventException when an id breaks the contract's pattern ({@link Ids}) */
     public static byte[] write(Object event) {
+        EventChecks.checkIds(event);
         try {
             return MAPPER.writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
@@ -35,7 +37,9 @@ public final class EventJson {
         }
     }
 
+    /** @throws MalformedEventException when an id breaks the contract's pattern ({@link Ids}) */
     public static String writeString(Object event) {
+        EventChecks.checkIds(event);
         try {
             return MAPPER.writeValueAsString(event);
         } catch (JsonProcessingException e) {
