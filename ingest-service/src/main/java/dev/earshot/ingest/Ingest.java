@@ -60,7 +60,7 @@ public final class Ingest implements AutoCloseable {
             Log.warn("No catalog file configured (EARSHOT_CONFIG): only brands and sources added over the API are watched");
             return Catalog.empty();
         });
-        catalog = new CatalogStore(fromFile, kafka, sender);
+        catalog = new CatalogStore(fromFile, kafka, sender, registry);
         guard = new NetworkGuard(config.allowPrivateNetworks());
         fetcher = new HttpFetcher(config.http(), guard, clock);
         HostLimiter hosts = new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent());
@@ -77,6 +77,7 @@ public final class Ingest implements AutoCloseable {
         kafka.ensureTopics(Map.of(
                 PublishedStore.TOPIC, new KafkaClients.TopicSpec(6, PublishedStore.topicConfigs(config.publishedRetention())),
                 CatalogStore.TOPIC, KafkaClients.TopicSpec.compacted(1),
+                CatalogStore.DLQ_TOPIC, new KafkaClients.TopicSpec(1, Map.of()),
                 SourceOwnership.TOPIC, new KafkaClients.TopicSpec(config.shards().partitions(),
                         Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), TOPICS_TIMEOUT);
         try { // a published topic created before markers had a retention gets it now

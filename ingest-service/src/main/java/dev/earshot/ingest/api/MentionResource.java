@@ -1,6 +1,7 @@
 package dev.earshot.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.events.Ids;
 import dev.earshot.events.Mention;
 import dev.earshot.events.Rating;
 import dev.earshot.events.SourceRef;
@@ -27,7 +28,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Accepts mentions pushed by other systems (ticketing, social tools): a JSON array, each item
@@ -41,7 +41,6 @@ public class MentionResource {
 
     /** Items in one request; a larger batch is refused whole, so the caller splits it. */
     public static final int MAX_BATCH = 500;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final CatalogStore catalog;
     private final SourcePoller poller;
@@ -132,7 +131,7 @@ public class MentionResource {
             return null;
         }
         String source = text(node, "source");
-        if (source == null || !ID.matcher(source).matches()) {
+        if (!Ids.isCatalogId(source)) {
             problems.add("source must name the system that sent it (1-64 letters, digits, '.', '_' or '-')");
         }
         String text = text(node, "text");

@@ -32,9 +32,15 @@ public final class CompactedTopicView implements AutoCloseable {
         void accept(String key, String value, long timestampMs);
     }
 
+    /** Gets a record the {@link RecordHandler} threw on, and why; the view reads on either way. */
+    public interface RejectHandler {
+        void reject(ConsumerRecord<String, String> record, RuntimeException why);
+    }
+
     private final KafkaClients kafka;
     private final String topic;
     private final RecordHandler onRecord;
+    private final RejectHandler onReject;
     private final Map<Integer, Long> positions = new ConcurrentHashMap<>();
     private final Object progress = new Object();
     private volatile boolean running = true;
@@ -43,10 +49,16 @@ public final class CompactedTopicView implements AutoCloseable {
     private Thread thread;
     private Admin admin;
 
-    public CompactedTopicView(KafkaClients kafka, String topic, RecordHandler onRecord) {
+    public CompactedTopicView(KafkaClients kafka, String topic, RecordHandler onRecord, RejectHandler onReject) {
         this.kafka = kafka;
         this.topic = topic;
         this.onRecord = onRecord;
+        this.onReject = onReject;
+    }
+
+    public CompactedTopicView(KafkaClients kafka, String topic, RecordHandler onRecord) {
+        this(kafka, topic, onRecord, (r, e) -> Log.warnf("Ignoring unreadable record %s-%d@%d: %s", r.topic(), r.partition(),
+                r.offset(), e.getMessage()));
     }
 
     public CompactedTopicView(KafkaClients kafka, String topic, BiConsumer<String, String> onRecord) {
@@ -75,7 +87,7 @@ public final class CompactedTopicView implements AutoCloseable {
                         try {
                             onRecord.accept(r.key(), r.value(), r.timestamp());
                         } catch (RuntimeException e) {
-                            Log.warnf("Ignoring unreadable record %s-%d@%d: %s", topic, r.partition(), r.offset(), e.getMessage());
+                            reject(r, e);
                         }
                     }
                     for (TopicPartition tp : consumer.assignment()) {
@@ -102,6 +114,15 @@ public final class CompactedTopicView implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void reject(ConsumerRecord<String, String> r, RuntimeException why) {
+        try {
+            onReject.reject(r, why);
+        } catch (RuntimeException e) { // e.g. the dead-letter topic is unreachable: following the topic matters more
+            Log.errorf("Could not hand on the bad record %s-%d@%d (%s): %s", topic, r.partition(), r.offset(),
+                    why.getMessage(), e.getMessage());
         }
     }
 

@@ -1,12 +1,11 @@
 package dev.earshot.ingest.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.earshot.ingest.publish.AckedSender;
 import dev.earshot.ingest.publish.CompactedTopicView;
+import dev.earshot.ingest.publish.DeadLetters;
 import dev.earshot.ingest.publish.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,34 +13,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * The live catalog: the operator's file, with the changes made over the API on top. Changes are
  * kept in the compacted topic {@value #TOPIC}, so they survive restarts and every replica applies
- * them; a change is acknowledged by Kafka before the API answers.
+ * them; a change is acknowledged by Kafka before the API answers. A record on the topic that breaks
+ * the catalog's rules (written there by anything but this API) is skipped, counted in
+ * {@code earshot_ingest_catalog_refused_total{reason}} and dead-lettered to {@value #DLQ_TOPIC}; what
+ * was there before it stays.
  */
 public final class CatalogStore implements AutoCloseable {
 
     /** Compacted, one partition (changes apply in order); key {@code brand:<id>} or {@code source:<id>}. */
     public static final String TOPIC = "earshot-ingest-catalog";
-    /** The value that records a removal (a tombstone would be compacted away and bring the file's entry back). */
-    static final String REMOVED = "{\"removed\":true}";
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    /** Where catalog records that cannot be applied go, with why (the project's dead-letter headers). */
+    public static final String DLQ_TOPIC = TOPIC + "-dlq";
 
     private final Catalog fromFile;
     private final Map<String, Optional<Object>> changes = new LinkedHashMap<>();
     private final CompactedTopicView view;
     private final AckedSender sender;
+    private final MeterRegistry registry;
     private volatile Catalog current;
 
-    public CatalogStore(Catalog fromFile, KafkaClients kafka, AckedSender sender) {
+    public CatalogStore(Catalog fromFile, KafkaClients kafka, AckedSender sender, MeterRegistry registry) {
         this.fromFile = fromFile;
         this.current = fromFile;
         this.sender = sender;
-        this.view = new CompactedTopicView(kafka, TOPIC, this::apply);
+        this.registry = registry;
+        this.view = new CompactedTopicView(kafka, TOPIC, (key, json, atMs) -> apply(key, json), this::refuse);
     }
 
     /** Starts reading the changes (from the beginning) and keeps following them. */
@@ -65,19 +67,19 @@ public final class CatalogStore implements AutoCloseable {
      * @return the problems that keep it from being saved; empty when it was saved
      */
     public List<String> putBrand(Brand brand) {
-        return change("brand:" + brand.id(), brand);
+        return change(CatalogRecords.BRAND + brand.id(), brand);
     }
 
     public List<String> putSource(Source source) {
-        return change("source:" + source.id(), source);
+        return change(CatalogRecords.SOURCE + source.id(), source);
     }
 
     public List<String> removeBrand(String id) {
-        return change("brand:" + id, null);
+        return change(CatalogRecords.BRAND + id, null);
     }
 
     public List<String> removeSource(String id) {
-        return change("source:" + id, null);
+        return change(CatalogRecords.SOURCE + id, null);
     }
 
     private synchronized List<String> change(String key, Object value) {
@@ -87,29 +89,24 @@ public final class CatalogStore implements AutoCloseable {
         if (!problems.isEmpty()) {
             return problems;
         }
-        String json;
-        try {
-            json = value == null ? REMOVED : JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e);
-        }
+        String json = CatalogRecords.write(value);
         sender.sendAll(List.of(new ProducerRecord<>(TOPIC, key, json.getBytes(StandardCharsets.UTF_8))));
         apply(key, json); // the view applies it again when it reads it back; applying twice is harmless
         return List.of();
     }
 
+    /** @throws CatalogRecords.Refused when the record cannot be applied; nothing changes then */
     private synchronized void apply(String key, String json) {
-        if (json == null || json.equals(REMOVED)) {
-            changes.put(key, Optional.empty());
-        } else {
-            try {
-                Object value = key.startsWith("brand:") ? JSON.readValue(json, Brand.class) : JSON.readValue(json, Source.class);
-                changes.put(key, Optional.of(value));
-            } catch (JsonProcessingException e) {
-                throw new IllegalArgumentException("unreadable catalog change " + key + ": " + e.getOriginalMessage(), e);
-            }
-        }
+        changes.put(key, CatalogRecords.read(key, json));
         current = merge(changes);
+    }
+
+    private void refuse(ConsumerRecord<String, String> record, RuntimeException why) {
+        String kind = why instanceof CatalogRecords.Refused r ? r.kind : "unreadable";
+        registry.counter("earshot.ingest.catalog.refused", "reason", kind).increment();
+        Log.warnf("Skipping catalog record %s-%d@%d (dead-lettered to %s): %s", record.topic(), record.partition(),
+                record.offset(), DLQ_TOPIC, why.getMessage());
+        sender.sendAll(List.of(DeadLetters.of(DLQ_TOPIC, record, why.getMessage())));
     }
 
     private Catalog merge(Map<String, Optional<Object>> overlay) {
@@ -119,9 +116,9 @@ public final class CatalogStore implements AutoCloseable {
         fromFile.sources().forEach(s -> sources.put(s.id(), s));
         overlay.forEach((key, value) -> {
             String id = key.substring(key.indexOf(':') + 1);
-            if (key.startsWith("brand:")) {
+            if (key.startsWith(CatalogRecords.BRAND)) {
                 value.ifPresentOrElse(v -> brands.put(id, (Brand) v), () -> brands.remove(id));
-            } else if (key.startsWith("source:")) {
+            } else if (key.startsWith(CatalogRecords.SOURCE)) {
                 value.ifPresentOrElse(v -> sources.put(id, (Source) v), () -> sources.remove(id));
             }
         });

@@ -1,5 +1,6 @@
 package dev.earshot.ingest.source;
 
+import dev.earshot.events.Ids;
 import dev.earshot.ingest.match.BrandQuery;
 import java.net.URI;
 import java.util.ArrayList;
@@ -7,14 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.select.Selector;
 
 /** The rules a catalog must follow, shared by the file loader and the API, each broken rule said plainly. */
 public final class CatalogValidator {
 
-    /** Ids end up in Kafka keys, metric tags and URLs. */
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** What {@link Ids#CATALOG_ID} (the contract's rule) asks of a brand or source id, in words. */
+    static final String ID_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     private CatalogValidator() {
     }
@@ -43,8 +43,12 @@ public final class CatalogValidator {
 
     public static List<String> problems(Brand b) {
         List<String> problems = new ArrayList<>();
-        if (b.id() == null || !ID.matcher(b.id()).matches()) {
-            problems.add("brand id '" + b.id() + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        if (b.id() == null) {
+            problems.add("a brand has no id");
+            return problems;
+        }
+        if (!Ids.isCatalogId(b.id())) {
+            problems.add("brand id " + Ids.quoted(b.id()) + ID_RULE);
             return problems;
         }
         if (b.terms().stream().allMatch(String::isBlank) && b.query() == null) {
@@ -62,8 +66,12 @@ public final class CatalogValidator {
 
     public static List<String> problems(Source s) {
         List<String> problems = new ArrayList<>();
-        if (s.id() == null || !ID.matcher(s.id()).matches()) {
-            problems.add("source id '" + s.id() + "' must be 1-64 letters, digits, '.', '_' or '-'");
+        if (s.id() == null) {
+            problems.add("a source has no id");
+            return problems;
+        }
+        if (!Ids.isCatalogId(s.id())) {
+            problems.add("source id " + Ids.quoted(s.id()) + ID_RULE);
             return problems;
         }
         if (s.kind() == null) {

@@ -93,7 +93,8 @@ class ApiTest {
         // A replica starting now (or this one after a restart) reads the same catalog back from Kafka.
         KafkaClients clients = new KafkaClients(kafka.getBootstrapServers());
         try (KafkaProducer<String, byte[]> producer = clients.producer("api-test");
-                CatalogStore fresh = new CatalogStore(Catalog.empty(), clients, new AckedSender(producer, 2, Duration.ofMillis(100)))) {
+                CatalogStore fresh = new CatalogStore(Catalog.empty(), clients, new AckedSender(producer, 2, Duration.ofMillis(100)),
+                        new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             fresh.start();
             fresh.awaitCaughtUp(Duration.ofSeconds(30));
             assertEquals("Acme Mobile Ltd", fresh.current().brand("acme-mobile").orElseThrow().name());
