@@ -1,15 +1,21 @@
 package dev.earshot.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.access.Secrets;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -27,6 +33,13 @@ class DeploymentFilesTest {
     /** Read by the image's own start script (run-java.sh), not by the application. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
     private static final Pattern COPY = Pattern.compile("^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$", Pattern.MULTILINE);
+    /** A variable whose value lets its holder read or change something: it must never have a shipped value. */
+    private static final Pattern SECRET_NAME = Pattern.compile("TOKEN|SECRET|PASSWORD|JAAS|_KEY$|_AUTH$");
+    /** {@code ${NAME}}, {@code ${NAME:-default}}, {@code ${NAME:?message}} and their colon-less forms. */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
+    /** Compose refuses to start without these in .env. */
+    private static final List<String> REQUIRED_IN_ENV = List.of("EARSHOT_API_TOKEN", "EARSHOT_READ_TOKEN",
+            "EARSHOT_ACK_SECRET", "GRAFANA_ADMIN_PASSWORD", "EARSHOT_TOOLS_PASSWORD");
 
     @Test
     void composeRefersOnlyToFilesThatExist() throws IOException {
@@ -53,11 +66,10 @@ class DeploymentFilesTest {
         Map<String, Object> services = composeServices();
         for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
             Map<String, Object> env = map(map(services.get(module)).get("environment"));
-            String properties = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"));
+            String properties = readableSettings(module);
             List<String> unread = new ArrayList<>();
             for (String variable : env.keySet()) {
-                if (!IMAGE_VARIABLES.contains(variable) && !properties.contains("${" + variable + ":")
-                        && !properties.contains("${" + variable + "}")) {
+                if (!IMAGE_VARIABLES.contains(variable) && !reads(properties, variable)) {
                     unread.add(variable);
                 }
             }
@@ -68,7 +80,7 @@ class DeploymentFilesTest {
     @Test
     void kubernetesManifestsGiveServicesOnlyVariablesTheyRead() throws IOException {
         for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
-            String properties = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"));
+            String properties = readableSettings(module);
             Path manifest = ROOT.resolve("deploy/kubernetes").resolve(module + ".yaml");
             for (Object doc : new Yaml().loadAll(Files.readString(manifest))) {
                 Map<String, Object> resource = map(doc);
@@ -80,11 +92,132 @@ class DeploymentFilesTest {
                 for (Object e : list(container.get("env"))) {
                     String name = (String) map(e).get("name");
                     boolean read = IMAGE_VARIABLES.contains(name) || name.equals("QUARKUS_HTTP_PORT")
-                            || properties.contains("${" + name + ":") || properties.contains("${" + name + "}");
+                            || reads(properties, name);
                     assertTrue(read, module + " is given " + name + " but does not read it");
                 }
             }
         }
+    }
+
+    @Test
+    void composePublishesNoPortBeyondLoopback() throws IOException {
+        List<String> open = new ArrayList<>();
+        for (Map.Entry<String, Object> e : composeServices().entrySet()) {
+            for (Object port : list(map(e.getValue()).get("ports"))) {
+                if (!publishedOnLoopback(port)) {
+                    open.add(e.getKey() + " " + port);
+                }
+            }
+        }
+        assertEquals(List.of(), open, "published on every interface of the host");
+    }
+
+    @Test
+    void composeShipsNoSecretAndRefusesToStartWithoutTheRequiredOnes() throws IOException {
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        List<String> shipped = new ArrayList<>();
+        Set<String> required = new TreeSet<>();
+        Matcher m = INTERPOLATION.matcher(compose);
+        while (m.find()) {
+            String name = m.group(1);
+            String operator = m.group(2);
+            if (!SECRET_NAME.matcher(name).find()) {
+                continue;
+            }
+            if (operator == null || operator.endsWith("-") && !m.group(3).isEmpty()) {
+                // ${SECRET} quietly becomes empty; ${SECRET:-value} ships the value.
+                shipped.add(m.group());
+            } else if (operator.endsWith("?")) {
+                required.add(name);
+            }
+        }
+        assertEquals(List.of(), shipped, "secrets with a default or without a refusal");
+        assertTrue(required.containsAll(REQUIRED_IN_ENV), "required with ${NAME:?...}: " + required);
+
+        for (Map.Entry<String, Object> e : composeServices().entrySet()) {
+            for (Map.Entry<String, Object> v : map(map(e.getValue()).get("environment")).entrySet()) {
+                if (SECRET_NAME.matcher(v.getKey()).find()) {
+                    assertTrue(String.valueOf(v.getValue()).contains("${"),
+                            e.getKey() + " ships a literal " + v.getKey() + ": " + v.getValue());
+                }
+            }
+        }
+    }
+
+    @Test
+    void composeTopicBrowserIsReadOnlyAndBehindALogin() throws IOException {
+        Map<String, Object> env = map(map(composeServices().get("kafka-ui")).get("environment"));
+        assertEquals("true", String.valueOf(env.get("KAFKA_CLUSTERS_0_READONLY")));
+        assertEquals("LOGIN_FORM", env.get("AUTH_TYPE"));
+        Map<String, Object> grafana = map(map(composeServices().get("grafana")).get("environment"));
+        assertEquals("false", String.valueOf(grafana.get("GF_AUTH_ANONYMOUS_ENABLED")));
+    }
+
+    @Test
+    void prometheusScrapesWithTheReadTokenFromAFileNotFromTheConfig() throws IOException {
+        Map<String, Object> prometheus = new Yaml().load(Files.readString(ROOT.resolve("deploy/prometheus/prometheus.yml")));
+        for (Object job : list(prometheus.get("scrape_configs"))) {
+            Map<String, Object> authorization = map(map(job).get("authorization"));
+            assertEquals("/run/secrets/earshot_read_token", authorization.get("credentials_file"), job.toString());
+            assertFalse(authorization.containsKey("credentials"), "a token written into prometheus.yml");
+        }
+        Map<String, Object> service = map(composeServices().get("prometheus"));
+        assertTrue(list(service.get("secrets")).contains("earshot_read_token"), service.toString());
+    }
+
+    @Test
+    void kubernetesSecretShipsOnlyValuesEveryServiceRefuses() throws IOException {
+        Map<String, Object> secret = new Yaml().load(Files.readString(ROOT.resolve("deploy/kubernetes/secret.yaml")));
+        Map<String, Object> values = map(secret.get("stringData"));
+        assertTrue(values.keySet().containsAll(List.of("EARSHOT_API_TOKEN", "EARSHOT_READ_TOKEN", "EARSHOT_ACK_SECRET")),
+                values.keySet().toString());
+        for (Map.Entry<String, Object> e : values.entrySet()) {
+            String value = String.valueOf(e.getValue());
+            assertTrue(Secrets.isPlaceholder(value), e.getKey() + " ships a value a service would accept: " + value);
+            assertThrows(IllegalStateException.class, () -> Secrets.requireUsable(e.getKey(), value), e.getKey());
+        }
+    }
+
+    @Test
+    void everyKubernetesServiceGetsBothTokensFromTheSecret() throws IOException {
+        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+            Map<String, String> fromSecret = new java.util.HashMap<>();
+            for (Object e : list(deploymentContainer(module).get("env"))) {
+                Map<String, Object> secretRef = map(map(map(e).get("valueFrom")).get("secretKeyRef"));
+                if (!secretRef.isEmpty()) {
+                    fromSecret.put((String) map(e).get("name"), (String) secretRef.get("key"));
+                }
+            }
+            assertEquals("EARSHOT_API_TOKEN", fromSecret.get("EARSHOT_API_TOKEN"), module);
+            assertEquals("EARSHOT_READ_TOKEN", fromSecret.get("EARSHOT_READ_TOKEN"), module);
+        }
+    }
+
+    @Test
+    void kafkaAclsCoverEveryTopicTheTopicScriptCreates() throws IOException {
+        String topicsScript = Files.readString(ROOT.resolve("deploy/kafka/create-topics.sh"));
+        String acls = Files.readString(ROOT.resolve("deploy/kafka/create-acls.sh"));
+        Matcher create = Pattern.compile("^create\\s+(\\S+)", Pattern.MULTILINE).matcher(topicsScript);
+        Set<String> topics = new LinkedHashSet<>();
+        while (create.find()) {
+            topics.add(create.group(1));
+        }
+        assertTrue(topics.size() >= 10, topics.toString());
+        List<String> uncovered = new ArrayList<>();
+        for (String topic : topics) {
+            // Either named, or under a prefix the script grants (alert-service-, earshot-ingest-).
+            boolean named = acls.contains("topic " + topic + " ") || acls.contains("topic " + topic + "\n");
+            boolean prefixed = (topic.startsWith("alert-service-") && acls.contains("--resource-pattern-type prefixed --topic alert-service-"))
+                    || (topic.startsWith("earshot-ingest-") && acls.contains("--resource-pattern-type prefixed --topic earshot-ingest-"));
+            if (!named && !prefixed) {
+                uncovered.add(topic);
+            }
+        }
+        assertEquals(List.of(), uncovered, "topics no principal is granted");
+        for (String group : List.of("sentiment-service", "earshot-ingest-pollers", "alert-service")) {
+            assertTrue(acls.contains("--group " + group), "no ACL for consumer group " + group);
+        }
+        assertTrue(acls.contains("--transactional-id alert-service"), "Kafka Streams exactly-once needs its transactional ids");
     }
 
     @Test
@@ -109,6 +242,49 @@ class DeploymentFilesTest {
             }
             assertEquals(4, copies, module + " copies the four layers of the Quarkus app");
         }
+    }
+
+    /**
+     * The settings a service reads from the environment: its application.properties and, once it
+     * depends on the access module, that module's (the two tokens' names live there).
+     */
+    private static String readableSettings(String module) throws IOException {
+        String properties = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"));
+        if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>earshot-access</artifactId>")) {
+            properties += "\n" + Files.readString(ROOT.resolve("access/src/main/resources/META-INF/microprofile-config.properties"));
+        }
+        return properties;
+    }
+
+    private static boolean reads(String properties, String variable) {
+        return properties.contains("${" + variable + ":") || properties.contains("${" + variable + "}");
+    }
+
+    /** Short syntax {@code "127.0.0.1:8081:8081"} or long syntax with {@code host_ip}. */
+    private static boolean publishedOnLoopback(Object port) {
+        if (port instanceof Map<?, ?> longSyntax) {
+            return isLoopback(String.valueOf(longSyntax.get("host_ip")));
+        }
+        String spec = port.toString();
+        if (spec.startsWith("[")) { // [::1]:8081:8081
+            return isLoopback(spec.substring(1, spec.indexOf(']')));
+        }
+        String[] parts = spec.split(":");
+        return parts.length == 3 && isLoopback(parts[0]);
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("::1");
+    }
+
+    private static Map<String, Object> deploymentContainer(String module) throws IOException {
+        for (Object doc : new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/kubernetes").resolve(module + ".yaml")))) {
+            Map<String, Object> resource = map(doc);
+            if ("Deployment".equals(resource.get("kind"))) {
+                return map(list(map(map(map(resource.get("spec")).get("template")).get("spec")).get("containers")).get(0));
+            }
+        }
+        throw new AssertionError(module + ".yaml has no Deployment");
     }
 
     private static Map<String, Object> composeServices() throws IOException {
