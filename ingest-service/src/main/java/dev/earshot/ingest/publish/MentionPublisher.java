@@ -1,6 +1,8 @@
 package dev.earshot.ingest.publish;
 
 import dev.earshot.events.EventJson;
+import dev.earshot.events.Ids;
+import dev.earshot.events.MalformedEventException;
 import dev.earshot.events.Mention;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * A mention Kafka refuses for good (larger than the cluster takes, though texts are capped) is
  * logged and counted with its reason and recorded as published, so it neither fails the poll of
  * the other items nor is tried again on every poll; an edit of it (a new content hash) is tried again.
+ * A mention whose ids break the contract ({@code dev.earshot.events.Ids}) is never sent: it is refused
+ * and counted the same way, and not recorded (its ids are not fit for a marker key either).
  */
 public final class MentionPublisher {
 
@@ -67,22 +71,39 @@ public final class MentionPublisher {
         }
         List<ProducerRecord<String, byte[]>> records = new ArrayList<>();
         Map<ProducerRecord<String, byte[]>, Mention> byRecord = new IdentityHashMap<>();
+        Map<Mention, String> refused = new LinkedHashMap<>();
+        List<Mention> sendable = new ArrayList<>();
         for (Mention m : fresh) {
-            ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.MENTIONS, m.brand().id(), EventJson.write(m));
+            byte[] json;
+            try {
+                json = EventJson.write(m);
+            } catch (MalformedEventException e) { // the contract's writer check: this mention must not leave the service
+                refused.put(m, e.getMessage());
+                count(m, "invalid");
+                Log.warnf("Not publishing mention %s of source %s: %s", Ids.quoted(m.id()),
+                        Ids.quoted(m.source() == null ? null : m.source().id()), e.getMessage());
+                continue;
+            }
+            ProducerRecord<String, byte[]> r = new ProducerRecord<>(Topics.MENTIONS, m.brand().id(), json);
             records.add(r);
             byRecord.put(r, m);
+            sendable.add(m);
         }
-        Map<Mention, String> refused = new LinkedHashMap<>();
         for (AckedSender.Refused r : sender.send(records)) {
             Mention m = byRecord.get(r.record());
             refused.put(m, r.reason());
-            registry.counter("earshot.ingest.mentions.refused", "source", m.source().id(), "reason", reasonKind(r)).increment();
+            count(m, reasonKind(r));
             Log.warnf("Kafka refused mention %s of brand %s from source %s (%d bytes, %s); recorded so it is not tried "
                     + "again until it is edited: %s", m.id(), m.brand().id(), m.source().id(), r.record().value().length,
                     m.url() == null ? "no link" : m.url(), r.reason());
         }
-        published.markPublished(fresh); // the refused ones too: their reason is logged and counted, not retried each poll
+        published.markPublished(sendable); // the ones Kafka refused too: their reason is logged and counted, not retried each poll
         return new Outcome(fresh.size() - refused.size(), refused);
+    }
+
+    private void count(Mention m, String reason) {
+        registry.counter("earshot.ingest.mentions.refused", "source", m.source() == null ? "" : String.valueOf(m.source().id()),
+                "reason", reason).increment();
     }
 
     private static String reasonKind(AckedSender.Refused r) {

@@ -81,4 +81,24 @@ class MentionPublisherTest {
         producer.failures = 0;
         assertEquals(1, publisher.publishNew(List.of(mention)), "Kafka is back: the next poll publishes it");
     }
+
+    @Test
+    void aMentionWhoseIdsBreakTheContractIsRefusedAndCountedWhileTheOthersArePublished() {
+        FlakyProducer producer = new FlakyProducer(0);
+        AckedSender sender = new AckedSender(producer, 3, Duration.ofMillis(10));
+        PublishedStore store = new PublishedStore(new KafkaClients("unused:9092"), sender, Duration.ofDays(30), Clock.systemUTC());
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        MentionPublisher publisher = new MentionPublisher(sender, store, registry);
+        Mention badBrand = new Mention(Mention.SCHEMA_VERSION, MentionIds.id("feed", "g-2", null, "t"),
+                MentionIds.contentHash("Cold", "Cold again"), new BrandRef("north\r\nwind", "Northwind Coffee"),
+                new SourceRef("feed", "feed", "https://x.example/feed"), null, "Cold", "Cold again", null, null, null,
+                Instant.parse("2026-11-22T09:00:00Z"), List.of("northwind"));
+
+        MentionPublisher.Outcome outcome = publisher.publish(List.of(badBrand, mention));
+        assertEquals(1, outcome.published(), "the good one is on Kafka");
+        assertTrue(outcome.refused().get(badBrand).contains("brand.id"), outcome.refused().toString());
+        assertEquals(1.0, registry.counter("earshot.ingest.mentions.refused", "source", "feed", "reason", "invalid").count());
+        assertEquals(List.of(Topics.MENTIONS, PublishedStore.TOPIC),
+                producer.history().stream().map(ProducerRecord::topic).toList(), "only the good mention and its marker");
+    }
 }
