@@ -85,12 +85,16 @@ public final class EarshotStack implements AutoCloseable {
     }
 
     /**
-     * What every local stack needs and a caller rarely cares about: a fresh secret for the
-     * acknowledge links, links that point at this alert-service, its state folder under the data
-     * folder, and private networks allowed (local sources live on 127.0.0.1).
+     * What every local stack needs and a caller rarely cares about: the services listen on loopback
+     * only (Quarkus' default is every interface) and, because nothing else reaches them, answer reads
+     * from this machine without a token; a fresh secret for the acknowledge links, links that point
+     * at this alert-service, its state folder under the data folder, and private networks allowed
+     * (local sources live on 127.0.0.1).
      */
     private static Map<String, String> localDefaults(Path dataDir, Map<String, Integer> portsByModule) {
         Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("EARSHOT_ACCESS_LOOPBACK_READS", "true");
         env.put("EARSHOT_ACK_SECRET", java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID());
         env.put("EARSHOT_ALERT_STREAMS_STATE_DIR", dataDir.resolve("alert-state").toString());
         env.put("EARSHOT_ALLOW_PRIVATE_NETWORKS", "true");

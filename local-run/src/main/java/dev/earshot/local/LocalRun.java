@@ -87,6 +87,7 @@ public final class LocalRun {
                  Brands and sources    %s
                  Service logs          %s
                  API token (changes)   %s
+                 Reads need no token from this machine (everything listens on 127.0.0.1 only):
                                        e.g. curl http://127.0.0.1:8083/api/incidents
 
                  The demo site is calm for a minute, then a complaint storm about Northwind Coffee

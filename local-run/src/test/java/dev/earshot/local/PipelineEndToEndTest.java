@@ -4,6 +4,7 @@ import static dev.earshot.events.ContractAssert.ALERT;
 import static dev.earshot.events.ContractAssert.assertMatchesSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -14,8 +15,13 @@ import dev.earshot.events.Topics;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,6 +134,23 @@ class PipelineEndToEndTest {
             // hides there; the server keeps one copy per recipient and per send.
             assertEquals(mail.getAllRecipients().length, inbox.rawMessages().size(), "the email was sent once");
         }
+    }
+
+    @Test
+    void servicesListenOnLoopbackOnlyAndReadWithoutATokenFromThere() throws Exception {
+        InetSocketAddress neighbour = LoopbackCheck.nonLoopbackAddress(0);
+        for (ServiceProcess service : stack.services()) {
+            // This machine's own network address is what a neighbour on the network would connect to.
+            InetSocketAddress fromNetwork = new InetSocketAddress(neighbour.getAddress(), service.port());
+            assertThrows(ConnectException.class, () -> LoopbackCheck.connect(fromNetwork),
+                    service.name() + " answers on " + fromNetwork);
+            LoopbackCheck.connect(new InetSocketAddress("127.0.0.1", service.port()));
+        }
+        // The local run reads without a token from this machine (earshot.access.loopback-reads).
+        HttpResponse<String> incidents = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + stack.service("alert-service").port() + "/api/incidents")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, incidents.statusCode(), incidents.body());
     }
 
     private static MimeMessage awaitOneEmail(Duration timeout) throws InterruptedException {
