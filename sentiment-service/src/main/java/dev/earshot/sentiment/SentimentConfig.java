@@ -20,6 +20,17 @@ public interface SentimentConfig {
      */
     Map<String, List<String>> aspects();
 
+    /**
+     * Which scorer labels mentions: {@code learned} (the default: the rules' features plus the
+     * bundled logistic regression, calibrated, see SCORING.md) or {@code rules} (the lexicon and
+     * rules alone, as before the learned tier; no probabilities).
+     */
+    @WithDefault("learned")
+    ScorerKind scorer();
+
+    /** The scorers to choose from. */
+    enum ScorerKind { LEARNED, RULES }
+
     /** How mentions are consumed, scored, written and committed. */
     Loop loop();
 

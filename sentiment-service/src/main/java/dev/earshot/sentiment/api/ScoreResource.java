@@ -1,7 +1,7 @@
 package dev.earshot.sentiment.api;
 
 import dev.earshot.sentiment.scoring.Sentiment;
-import dev.earshot.sentiment.scoring.SentimentScorer;
+import dev.earshot.sentiment.scoring.Scorer;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api/score")
 public class ScoreResource {
 
-    private final SentimentScorer scorer;
+    private final Scorer scorer;
 
-    public ScoreResource(SentimentScorer scorer) {
+    public ScoreResource(Scorer scorer) {
         this.scorer = scorer;
     }
 

@@ -76,6 +76,12 @@ final class BatchScorer {
         return Arrays.asList(out);
     }
 
+    /** The language of a mention not scored because the scorer does not read it, else null. */
+    static String unscoredLanguage(ScoredMention m) {
+        return m.label() == dev.earshot.events.Label.UNKNOWN && !m.language().equals("en") && !m.language().equals("und")
+                ? m.language() : null;
+    }
+
     void close() {
         if (helpers != null) {
             helpers.shutdownNow();
@@ -94,7 +100,7 @@ final class BatchScorer {
             ScoredMention result = mentionScorer.score(json);
             String brand = result.mention().brand().id();
             return new Outgoing(record, new ProducerRecord<>(Topics.MENTIONS_SCORED, brand.getBytes(StandardCharsets.UTF_8),
-                    writer.writeValueAsBytes(result)), brand, result.label());
+                    writer.writeValueAsBytes(result)), brand, result.label(), unscoredLanguage(result));
         } catch (MalformedEventException e) {
             return Outgoing.deadLetter(record, e.getMessage());
         } catch (JsonProcessingException | RuntimeException e) {

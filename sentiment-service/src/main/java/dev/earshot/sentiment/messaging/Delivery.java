@@ -144,6 +144,9 @@ final class Delivery {
             metrics.deadLettered();
         } else {
             metrics.scored(o.brand(), o.label());
+            if (o.unscored() != null) {
+                metrics.unscored(o.brand(), o.unscored());
+            }
         }
     }
 

@@ -4,16 +4,16 @@ import dev.earshot.events.EventJson;
 import dev.earshot.events.Mention;
 import dev.earshot.events.ScoredMention;
 import dev.earshot.sentiment.scoring.Sentiment;
-import dev.earshot.sentiment.scoring.SentimentScorer;
+import dev.earshot.sentiment.scoring.Scorer;
 import java.time.Clock;
 
 /** Turns a {@code mentions} record into a {@code mentions-scored} value. */
 public final class MentionScorer {
 
-    private final SentimentScorer scorer;
+    private final Scorer scorer;
     private final Clock clock;
 
-    public MentionScorer(SentimentScorer scorer, Clock clock) {
+    public MentionScorer(Scorer scorer, Clock clock) {
         this.scorer = scorer;
         this.clock = clock;
     }

@@ -17,6 +17,7 @@ final class ScoringMetrics {
 
     private final MeterRegistry registry;
     private final Map<String, Counter[]> scoredByBrand = new HashMap<>();
+    private final Map<String, Counter> unscoredByKey = new HashMap<>();
     private final Counter deadLettered;
     private final Counter unwritable;
     private final Counter sendRetries;
@@ -44,6 +45,19 @@ final class ScoringMetrics {
             counter = registry.counter("earshot.sentiment.mentions.scored",
                     "brand", brand, "label", label.name().toLowerCase(Locale.ROOT));
             byLabel[label.ordinal()] = counter;
+        }
+        counter.increment();
+    }
+
+    /**
+     * A mention left {@code unknown} because it is not in a language the scorer reads, per brand and
+     * language (ISO 639-1, e.g. {@code de}): what the console shows as "not scored".
+     */
+    void unscored(String brand, String language) {
+        Counter counter = unscoredByKey.get(brand + '\n' + language);
+        if (counter == null) {
+            counter = registry.counter("earshot.sentiment.mentions.unscored", "brand", brand, "language", language);
+            unscoredByKey.put(brand + '\n' + language, counter);
         }
         counter.increment();
     }

@@ -1,7 +1,7 @@
 package dev.earshot.sentiment.messaging;
 
 import dev.earshot.sentiment.SentimentConfig;
-import dev.earshot.sentiment.scoring.SentimentScorer;
+import dev.earshot.sentiment.scoring.Scorer;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +24,7 @@ public class ScoringService {
 
     private static final Logger LOG = Logger.getLogger(ScoringService.class);
 
-    private final SentimentScorer scorer;
+    private final Scorer scorer;
     private final MeterRegistry registry;
     private final SentimentConfig.Loop settings;
     private final String bootstrapServers;
@@ -34,7 +34,7 @@ public class ScoringService {
     private KafkaClientMetrics consumerMetrics;
     private KafkaClientMetrics producerMetrics;
 
-    public ScoringService(SentimentScorer scorer, MeterRegistry registry, SentimentConfig config,
+    public ScoringService(Scorer scorer, MeterRegistry registry, SentimentConfig config,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.scorer = scorer;
         this.registry = registry;

@@ -59,7 +59,8 @@ final class EmojiReader {
             }
             int id = vocabulary.find(buf, i, end - i, h);
             if (id >= 0 && (flags[id] & CompiledRules.F_EMOTICON) != 0 && !Double.isNaN(valence[id])) {
-                w.addToken(id, 0, Workspace.T_EMOTICON, i, end);
+                int t = w.addToken(id, 0, Workspace.T_EMOTICON, i, end);
+                w.hash[t] = h;
                 return end;
             }
             char last = text.charAt(end - 1);
@@ -81,6 +82,7 @@ final class EmojiReader {
         int k = Arrays.binarySearch(EMOJI_CODES, cp);
         if (k >= 0) {
             int t = w.addToken(-1, 0, Workspace.T_EMOJI, i, i + Character.charCount(cp));
+            w.hash[t] = cp;
             w.emoji[t] = EMOJI_VALENCES[k];
         } else if (Character.isLetter(cp)) {
             LanguageGuard.countLetter(w, cp);

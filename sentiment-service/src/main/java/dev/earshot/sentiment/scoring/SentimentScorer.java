@@ -15,7 +15,7 @@ import java.util.List;
  * and a call allocates little beyond its result (each thread reuses its own {@link Workspace}).
  * This class only runs the steps in order; each step is its own class.
  */
-public final class SentimentScorer {
+public final class SentimentScorer implements Scorer {
 
     /** Which rules run: {@code VADER} is the published method alone, kept as the evaluation baseline. */
     enum Mode { EARSHOT, VADER }
@@ -62,19 +62,45 @@ public final class SentimentScorer {
      * @param text   the mention's text (null counts as empty)
      * @param rating the star rating the source gave, or null
      */
+    @Override
     public Sentiment score(String text, Rating rating) {
         String t = text == null ? "" : text;
         Workspace w = Workspace.forText(t.length());
-        w.reset();
-        tokenizer.tokenize(t, w);
+        analyse(t, w);
         double ratingScore = RatingBlend.ratingScore(rating);
         boolean hasRating = !Double.isNaN(ratingScore);
-
-        String language = LanguageGuard.language(w);
-        if (!LanguageGuard.scorable(w, language) || w.tokens == 0) {
-            return verdict.ratingOnly(language, hasRating, ratingScore, rating);
+        if (!w.scorable) {
+            return verdict.ratingOnly(w.language, hasRating, ratingScore, rating);
         }
+        if (!w.evidence) {
+            return verdict.ratingOnlyWithIntent(w, hasRating, ratingScore, rating);
+        }
+        double textScore = w.textScore;
+        boolean conflict = hasRating && RatingBlend.conflict(textScore, ratingScore);
+        double textWeight = hasRating ? RatingBlend.textWeight(conflict) : 1;
+        double score = hasRating ? RatingBlend.blend(textScore, ratingScore, textWeight) : textScore;
 
+        Label label = Verdict.label(score);
+        boolean complaint = verdict.complaint(w.complaintMatches, score);
+        Intent intent = verdict.intent(w, label, score, complaint);
+        List<Contribution> explanation = ExplanationBuilder.build(t, w, textWeight / w.norm, w.punctuation,
+                hasRating && !conflict ? (1 - textWeight) * ratingScore : 0, rating);
+        return new Sentiment(score, label, complaint, intent, w.aspectList, explanation, w.language, conflict);
+    }
+
+    /**
+     * Runs the rules over {@code t} and leaves what they found in {@code w}: tokens with their
+     * valences and rules, the language, whether the text may be scored and has any evidence, the
+     * aspects, and VADER's compound score. Both the rules' verdict and the learned one start here.
+     */
+    void analyse(String t, Workspace w) {
+        w.reset();
+        tokenizer.tokenize(t, w);
+        w.language = LanguageGuard.language(w);
+        w.scorable = LanguageGuard.scorable(w, w.language) && w.tokens > 0;
+        if (!w.scorable) {
+            return;
+        }
         boolean capDiff = w.capsWords > 0 && w.plainWords > 0;
         for (int s = 0; s < w.sentences; s++) {
             int from = w.sentStart[s];
@@ -84,35 +110,25 @@ public final class SentimentScorer {
             aspects.collect(w, phrases.match(w, from, to));
             valenceRules.valueSentence(w, from, to, capDiff);
         }
-        List<String> aspectList = aspects.found(w);
-        int complaints = w.complaints;
+        w.aspectList = aspects.found(w);
+        w.complaintMatches = w.complaints;
         if (earshot) {
-            sarcasm.apply(w, complaints);
+            sarcasm.apply(w, w.complaintMatches);
         }
         contrast.apply(w);
-
-        if (!CompoundScore.hasEvidence(w)) {
-            Sentiment fromRating = verdict.ratingOnly(language, hasRating, ratingScore, rating);
-            Intent intent = verdict.intent(w, fromRating.label(), fromRating.score(), fromRating.complaint());
-            return new Sentiment(fromRating.score(), fromRating.label(), fromRating.complaint(), intent, aspectList,
-                    fromRating.explanation(), language, false);
+        w.evidence = CompoundScore.hasEvidence(w);
+        if (!w.evidence) {
+            return;
         }
         double sum = CompoundScore.sum(w);
-        double punctuation = CompoundScore.punctuation(w, sum);
-        sum += punctuation;
-        double norm = CompoundScore.normalizer(sum);
-        double textScore = CompoundScore.clamp(sum / norm);
+        w.punctuation = CompoundScore.punctuation(w, sum);
+        sum += w.punctuation;
+        w.norm = CompoundScore.normalizer(sum);
+        w.textScore = CompoundScore.clamp(sum / w.norm);
+    }
 
-        boolean conflict = hasRating && RatingBlend.conflict(textScore, ratingScore);
-        double textWeight = hasRating ? RatingBlend.textWeight(conflict) : 1;
-        double score = hasRating ? RatingBlend.blend(textScore, ratingScore, textWeight) : textScore;
-
-        Label label = Verdict.label(score);
-        boolean complaint = verdict.complaint(complaints, score);
-        Intent intent = verdict.intent(w, label, score, complaint);
-        List<Contribution> explanation = ExplanationBuilder.build(t, w, textWeight / norm, punctuation,
-                hasRating && !conflict ? (1 - textWeight) * ratingScore : 0, rating);
-        return new Sentiment(score, label, complaint, intent, aspectList, explanation, language, conflict);
+    Verdict verdict() {
+        return verdict;
     }
 
     /** The rating on [-1, 1], or NaN when there is none usable; see {@link RatingBlend#ratingScore}. */

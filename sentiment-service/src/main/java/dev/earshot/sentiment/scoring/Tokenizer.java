@@ -233,6 +233,7 @@ final class Tokenizer {
             }
             LanguageGuard.countWord(w, languages[id], letters);
         }
-        w.addToken(id, classes, bits, from, to);
+        int t = w.addToken(id, classes, bits, from, to);
+        w.hash[t] = (classes & PhrasePattern.CLASS_NUM) != 0 ? LearnedFeatures.NUMBER : Vocabulary.hash(buf, from, len);
     }
 }

@@ -62,6 +62,14 @@ final class Verdict {
         return label == Label.POSITIVE ? Intent.PRAISE : Intent.OTHER;
     }
 
+    /** The rating's answer for an English text without evidence, with the text's own intent (a question stays one). */
+    Sentiment ratingOnlyWithIntent(Workspace w, boolean hasRating, double ratingScore, Rating rating) {
+        Sentiment fromRating = ratingOnly(w.language, hasRating, ratingScore, rating);
+        Intent intent = intent(w, fromRating.label(), fromRating.score(), fromRating.complaint());
+        return new Sentiment(fromRating.score(), fromRating.label(), fromRating.complaint(), intent, w.aspectList,
+                fromRating.explanation(), w.language, false);
+    }
+
     /** The answer from the rating alone; {@code UNKNOWN} with no explanation when there is none. */
     Sentiment ratingOnly(String language, boolean hasRating, double ratingScore, Rating rating) {
         if (!hasRating) {

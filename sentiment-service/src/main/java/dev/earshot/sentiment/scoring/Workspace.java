@@ -32,6 +32,7 @@ final class Workspace {
     int[] bits;          // Workspace.T_* bits
     int[] start;         // in the text
     int[] end;
+    int[] hash;          // the token's own hash (word as lower-cased), for the learned features
     double[] emoji;      // valence of an emoji token
 
     // per token, the sentiment entry that ends there
@@ -67,6 +68,37 @@ final class Workspace {
     int englishWords;   // known words that are no other language's stop word
     int complaints;
 
+    // what the rules made of the text (SentimentScorer.analyse), read by both verdicts
+    String language;
+    boolean scorable;
+    boolean evidence;
+    java.util.List<String> aspectList;
+    int complaintMatches;  // complaint rules matched, before sarcasm
+    double punctuation;
+    double norm;
+    double textScore;
+
+    // learned features (LearnedFeatures): hashed bucket, first and last token, negated
+    int features;
+    int[] fBucket = new int[128];
+    int[] fFrom = new int[128];
+    int[] fTo = new int[128];
+    boolean[] fNegated = new boolean[128];
+    double[] fWeight = new double[128];
+    final double[] dense = new double[LearnedFeatures.DENSE];
+    final double[] logits = new double[LinearModel.OUTPUTS];
+
+    void ensureFeatures(int n) {
+        if (fBucket.length < n) {
+            int m = Math.max(n, fBucket.length * 2);
+            fBucket = Arrays.copyOf(fBucket, m);
+            fFrom = Arrays.copyOf(fFrom, m);
+            fTo = Arrays.copyOf(fTo, m);
+            fNegated = Arrays.copyOf(fNegated, m);
+            fWeight = Arrays.copyOf(fWeight, m);
+        }
+    }
+
     static final int T_CAPS = 1;
     static final int T_CLAUSE_END = 2;  // , . ! ? ; : directly after the token
     static final int T_EMOJI = 4;
@@ -87,6 +119,7 @@ final class Workspace {
         bits = new int[n];
         start = new int[n];
         end = new int[n];
+        hash = new int[n];
         emoji = new double[n];
         value = new double[n];
         rule = new byte[n];
@@ -110,6 +143,15 @@ final class Workspace {
         aspectCount = 0;
         aspectSeen = 0;
         Arrays.fill(languageHits, 0);
+        language = "und";
+        scorable = false;
+        evidence = false;
+        aspectList = java.util.List.of();
+        complaintMatches = 0;
+        punctuation = 0;
+        norm = 1;
+        textScore = 0;
+        features = 0;
     }
 
     private void ensureChars(int n) {
@@ -127,6 +169,7 @@ final class Workspace {
             bits = Arrays.copyOf(bits, n);
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
+            hash = Arrays.copyOf(hash, n);
             emoji = Arrays.copyOf(emoji, n);
             value = Arrays.copyOf(value, n);
             rule = Arrays.copyOf(rule, n);
@@ -145,6 +188,7 @@ final class Workspace {
         bits[t] = tokenBits;
         start[t] = from;
         end[t] = to;
+        hash[t] = tokenId;
         emoji[t] = 0;
         value[t] = 0;
         rule[t] = 0;

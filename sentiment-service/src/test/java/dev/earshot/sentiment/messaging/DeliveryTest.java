@@ -85,7 +85,7 @@ class DeliveryTest {
         ConsumerRecord<byte[], byte[]> source = new ConsumerRecord<>(Topics.MENTIONS, 0, offset,
                 "northwind".getBytes(StandardCharsets.UTF_8), ("mention " + name).getBytes(StandardCharsets.UTF_8));
         return new Outgoing(source, new ProducerRecord<>(Topics.MENTIONS_SCORED, source.key(),
-                name.getBytes(StandardCharsets.UTF_8)), "northwind", Label.NEGATIVE);
+                name.getBytes(StandardCharsets.UTF_8)), "northwind", Label.NEGATIVE, null);
     }
 
     /** Kafka's mock producer, answering chosen values with a timeout (once) or a too-large error. */
