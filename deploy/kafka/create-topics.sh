@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Creates Earshot's topics up front with their partitions, retention and compaction; safe to rerun.
-# Usage: create-topics.sh BOOTSTRAP [REPLICATION_FACTOR]
+# Usage: create-topics.sh BOOTSTRAP [REPLICATION_FACTOR] [ADMIN_CLIENT_PROPERTIES]
+#   ADMIN_CLIENT_PROPERTIES: the admin's client settings on a cluster with SASL/TLS (--command-config)
 # The table is the contract's too: docs/events.md and docs/operations.md explain each choice.
 set -euo pipefail
 bootstrap="$1"
 replication="${2:-1}"
+admin=()
+[[ -n "${3:-}" ]] && admin=(--command-config "$3")
 topics=/opt/kafka/bin/kafka-topics.sh
 day_ms=86400000
 
@@ -13,7 +16,7 @@ create() { # name partitions config...
   shift 2
   local args=()
   for c in "$@"; do args+=(--config "$c"); done
-  "$topics" --bootstrap-server "$bootstrap" --create --if-not-exists --topic "$name" \
+  "$topics" --bootstrap-server "$bootstrap" "${admin[@]}" --create --if-not-exists --topic "$name" \
     --partitions "$partitions" --replication-factor "$replication" "${args[@]}"
 }
 
@@ -43,4 +46,4 @@ create alert-service-notifications     6
 # restart or a second replica sends nothing twice; kept 30 days.
 create alert-service-outbox-sent       6 "cleanup.policy=compact,delete" "retention.ms=$((30 * day_ms))"
 
-"$topics" --bootstrap-server "$bootstrap" --list
+"$topics" --bootstrap-server "$bootstrap" "${admin[@]}" --list
