@@ -61,7 +61,7 @@ public final class Ingest implements AutoCloseable {
             return Catalog.empty();
         });
         catalog = new CatalogStore(fromFile, kafka, sender, registry);
-        guard = new NetworkGuard(config.allowPrivateNetworks());
+        guard = new NetworkGuard(config.allowPrivateNetworks(), config.http().totalTimeout());
         fetcher = new HttpFetcher(config.http(), guard, clock);
         HostLimiter hosts = new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent());
         RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock,
@@ -127,5 +127,6 @@ public final class Ingest implements AutoCloseable {
         catalog.close();
         published.close();
         producer.close(Duration.ofSeconds(5));
+        fetcher.close();
     }
 }

@@ -56,7 +56,7 @@ class PolitenessMemoryTest {
     void robotsRulesOfSitesNoLongerPolledAreDroppedOnceExpired() throws Exception {
         Hands clock = new Hands();
         // Every site is unreachable here, which the rules cache too (as "not now", for 5 minutes).
-        HttpFetcher fetcher = new HttpFetcher(TestConfig.ingest(Map.of()).http(), new NetworkGuard(true), clock) {
+        HttpFetcher fetcher = new HttpFetcher(TestConfig.ingest(Map.of()).http(), new NetworkGuard(true, Duration.ofSeconds(5)), clock) {
             @Override
             public Response fetch(Request request) {
                 return new Response(404, request.url(), "text/plain", new byte[0], null, null, null);
