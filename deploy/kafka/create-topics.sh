@@ -38,6 +38,8 @@ create mentions-scored-dlq 1 "retention.ms=$((14 * day_ms))"
 create earshot-ingest-published 6 "cleanup.policy=compact,delete" "retention.ms=$((30 * day_ms))"
 create earshot-ingest-catalog   1 cleanup.policy=compact
 create earshot-ingest-shards    12
+# Catalog records ingest-service could not use (no id, a bad id, unreadable), kept like the other dead letters.
+create earshot-ingest-catalog-dlq 1 "retention.ms=$((14 * day_ms))"
 # alert-service: staff commands must be co-partitioned with mentions-scored; notifications to deliver.
 # (Kafka Streams creates its own changelog topics, alert-service-*-changelog.)
 create alert-service-incident-commands 6
