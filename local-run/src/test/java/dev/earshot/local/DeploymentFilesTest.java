@@ -145,6 +145,29 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void kafkaSaslOverrideShipsNoSecretAndKeepsPlaintextInsideTheBrokersContainer() throws IOException {
+        String override = Files.readString(ROOT.resolve("deploy/kafka/compose.sasl.yml"));
+        Matcher m = INTERPOLATION.matcher(override);
+        while (m.find()) {
+            assertTrue(!SECRET_NAME.matcher(m.group(1)).find() || "?".equals(m.group(2)) || ":?".equals(m.group(2)),
+                    "the SASL override ships or silently empties " + m.group());
+        }
+        Map<String, Object> kafka = map(map(map(new Yaml().<Map<String, Object>>load(override).get("services"))
+                .get("kafka")).get("environment"));
+        Map<String, String> protocols = new java.util.HashMap<>();
+        for (String pair : String.valueOf(kafka.get("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP")).split(",")) {
+            protocols.put(pair.split(":")[0], pair.split(":")[1]);
+        }
+        for (String listener : String.valueOf(kafka.get("KAFKA_LISTENERS")).split(",")) {
+            String name = listener.substring(0, listener.indexOf("://"));
+            String host = listener.substring(listener.indexOf("://") + 3, listener.lastIndexOf(':'));
+            if (!protocols.get(name).startsWith("SASL_SSL")) {
+                assertEquals("127.0.0.1", host, listener + " is " + protocols.get(name) + " on a network");
+            }
+        }
+    }
+
+    @Test
     void composeTopicBrowserIsReadOnlyAndBehindALogin() throws IOException {
         Map<String, Object> env = map(map(composeServices().get("kafka-ui")).get("environment"));
         assertEquals("true", String.valueOf(env.get("KAFKA_CLUSTERS_0_READONLY")));
