@@ -10,8 +10,16 @@ import java.util.regex.Pattern;
  * A simple boolean query over whole words: {@code "quoted phrases"}, bare words, {@code AND},
  * {@code OR}, {@code NOT} (upper case, so the word "not" in a phrase stays a word), parentheses;
  * words side by side mean AND. Example: {@code "Northwind Coffee" OR (Northwind AND (latte OR barista)) NOT Traders}.
+ * Length and nesting are bounded: the parser and the matcher recurse once per level, and a query
+ * comes from a token holder or the catalog file, so ten thousand parentheses must be an error, not
+ * a stack overflow.
  */
 public final class BrandQuery {
+
+    /** Longest query, in characters (a real one is a few dozen words). */
+    public static final int MAX_LENGTH = 2_000;
+    /** Deepest nesting of parentheses and NOTs together. */
+    public static final int MAX_DEPTH = 32;
 
     private final Node root;
 
@@ -21,6 +29,9 @@ public final class BrandQuery {
 
     /** @throws IllegalArgumentException saying where the query is malformed */
     public static BrandQuery parse(String query) {
+        if (query.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the query is longer than " + MAX_LENGTH + " characters");
+        }
         Parser parser = new Parser(tokenize(query));
         Node root = parser.or();
         if (parser.pos < parser.tokens.size()) {
@@ -122,6 +133,7 @@ public final class BrandQuery {
     private static final class Parser {
         final List<Token> tokens;
         int pos;
+        int depth;
 
         Parser(List<Token> tokens) {
             this.tokens = tokens;
@@ -150,7 +162,10 @@ public final class BrandQuery {
         Node not() {
             if (peek() != null && peek().is("NOT")) {
                 pos++;
-                return new Not(not());
+                enter();
+                Node inner = not();
+                depth--;
+                return new Not(inner);
             }
             return primary();
         }
@@ -162,7 +177,9 @@ public final class BrandQuery {
             }
             pos++;
             if (t.is("(")) {
+                enter();
                 Node inner = or();
+                depth--;
                 if (peek() == null || !peek().is(")")) {
                     throw new IllegalArgumentException("a '(' is not closed");
                 }
@@ -173,6 +190,12 @@ public final class BrandQuery {
                 throw new IllegalArgumentException("'" + t.text + "' where a term was expected");
             }
             return new Term(TextFold.display(t.text), TextFold.wholeWords(t.text));
+        }
+
+        void enter() {
+            if (++depth > MAX_DEPTH) {
+                throw new IllegalArgumentException("parentheses and NOTs are nested more than " + MAX_DEPTH + " deep");
+            }
         }
 
         Token peek() {

@@ -8,10 +8,18 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.select.Selector;
 
 /** The rules a catalog must follow, shared by the file loader and the API, each broken rule said plainly. */
 public final class CatalogValidator {
+
+    /**
+     * Jsoup's selectors that run a regular expression: {@code :matches}, {@code :matchesOwn}, {@code :matchesWholeText},
+     * {@code :matchesWholeOwnText}, and {@code [attr~=regex]}. Java's regex engine has no time limit and Jsoup gives no
+     * way to bound it, so they are refused rather than bounded.
+     */
+    private static final Pattern REGEX_SELECTOR = Pattern.compile("(?i):matches|~=");
 
     /** What {@link Ids#CATALOG_ID} (the contract's rule) asks of a brand or source id, in words. */
     static final String ID_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
@@ -98,6 +106,12 @@ public final class CatalogValidator {
             for (String css : new String[] {sel.review(), sel.title(), sel.text(), sel.author(), sel.rating(),
                     sel.date(), sel.link(), sel.next()}) {
                 if (css != null && !css.isBlank()) {
+                    if (REGEX_SELECTOR.matcher(cssPart(css)).find()) {
+                        problems.add("source '" + s.id() + "' selector '" + css + "' uses a regular expression (:matches…"
+                                + " or [attr~=…]); these are not allowed, since one can take unbounded time on every poll:"
+                                + " use classes, attributes or :contains(text)");
+                        continue;
+                    }
                     try {
                         Selector.evaluatorOf(cssPart(css));
                     } catch (Selector.SelectorParseException e) {

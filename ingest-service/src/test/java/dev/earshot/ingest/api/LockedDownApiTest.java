@@ -45,4 +45,21 @@ class LockedDownApiTest {
                 .then().statusCode(422).body("error", containsString("must be an http(s) URL"));
         given().get("/api/sources/inside").then().statusCode(404);
     }
+
+    @Test
+    void hostileConfigurationFromATokenHolderIsRefusedWithAClearError() {
+        String deep = "(".repeat(10_000) + "acme" + ")".repeat(10_000);
+        given().header("Authorization", "Bearer t0ken").contentType(ContentType.JSON)
+                .body("{\"id\": \"deep\", \"query\": \"" + deep + "\"}").post("/api/brands")
+                .then().statusCode(422).body("error", containsString("brand 'deep' query: the query is longer than"));
+        String nested = "(".repeat(100) + "acme" + ")".repeat(100);
+        given().header("Authorization", "Bearer t0ken").contentType(ContentType.JSON)
+                .body("{\"id\": \"nested\", \"query\": \"" + nested + "\"}").post("/api/brands")
+                .then().statusCode(422).body("error", containsString("nested more than 32 deep"));
+        given().header("Authorization", "Bearer t0ken").contentType(ContentType.JSON)
+                .body("{\"id\": \"redos\", \"kind\": \"page\", \"url\": \"https://reviews.example/\","
+                        + " \"selectors\": {\"review\": \"article:matches((a+)+$)\"}}").post("/api/sources")
+                .then().statusCode(422).body("error", containsString("regular expression"));
+        given().get("/api/brands/deep").then().statusCode(404);
+    }
 }

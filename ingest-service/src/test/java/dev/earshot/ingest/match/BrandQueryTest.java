@@ -50,4 +50,23 @@ class BrandQueryTest {
         assertEquals("'OR' where a term was expected", assertThrows(IllegalArgumentException.class,
                 () -> BrandQuery.parse("a AND OR b")).getMessage());
     }
+
+    @Test
+    void deeplyNestedOrOverlongQueriesAreRefusedWithTheLimitNotAStackOverflow() {
+        String tenThousand = "(".repeat(10_000) + "acme" + ")".repeat(10_000);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BrandQuery.parse(tenThousand)).getMessage()
+                .contains("longer than " + BrandQuery.MAX_LENGTH + " characters"));
+        String parens = "(".repeat(100) + "acme" + ")".repeat(100);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BrandQuery.parse(parens));
+        assertTrue(e.getMessage().contains("nested more than " + BrandQuery.MAX_DEPTH + " deep"), e.getMessage());
+        String nots = "NOT ".repeat(300) + "acme";
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BrandQuery.parse(nots)).getMessage()
+                .contains("nested more than"));
+        String words = "acme OR ".repeat(1_000) + "acme";
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> BrandQuery.parse(words)).getMessage()
+                .contains("longer than " + BrandQuery.MAX_LENGTH + " characters"));
+        String fine = "(".repeat(BrandQuery.MAX_DEPTH) + "acme" + ")".repeat(BrandQuery.MAX_DEPTH);
+        assertEquals(1, new BrandMatcher(List.of(new Brand("acme", "Acme", List.of(), List.of(), fine, null)))
+                .match("acme phones").size(), "nesting up to the limit still works");
+    }
 }
