@@ -41,9 +41,6 @@ public interface IngestConfig {
     @WithDefault("30d")
     Duration publishedRetention();
 
-    /** Bearer token that the mutating API endpoints require (env EARSHOT_API_TOKEN); without it they refuse. */
-    Optional<String> apiToken();
-
     Http http();
 
     Hosts hosts();

@@ -48,19 +48,31 @@ class ApiTest {
         return given().header("Authorization", "Bearer " + FixtureSiteResource.TOKEN).contentType(ContentType.JSON);
     }
 
+    private static RequestSpecification reader() {
+        return given().header("Authorization", "Bearer " + FixtureSiteResource.READ_TOKEN);
+    }
+
     @Test
-    void changesNeedTheBearerTokenReadsDoNot() {
-        given().get("/api/brands").then().statusCode(200).body("id", hasItem("northwind"));
+    void readsNeedTheReadOrTheApiTokenChangesTheApiTokenAndHealthIsOpen() {
+        // Recipient addresses, feed URLs (which may carry credentials) and metrics are not for strangers.
+        for (String path : List.of("/api/brands", "/api/sources", "/api/sources/citybites-feed/status", "/q/metrics")) {
+            given().get(path).then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
+                    .body("error", containsString("Authorization: Bearer"));
+            given().header("Authorization", "Bearer not-the-token").get(path).then().statusCode(401);
+            reader().get(path).then().statusCode(200);
+        }
+        reader().get("/api/brands").then().body("recipients.flatten()", hasItem("pr@northwind.example"));
+        authorized().get("/api/brands").then().statusCode(200).body("id", hasItem("northwind"));
+        given().get("/q/health").then().statusCode(200);
+
         given().contentType(ContentType.JSON).body("{\"id\":\"sneaky\",\"terms\":[\"x\"]}").post("/api/brands")
-                .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
-                .body("error", containsString("Authorization: Bearer"));
-        given().header("Authorization", "Bearer not-the-token").contentType(ContentType.JSON)
-                .body("{\"id\":\"sneaky\",\"terms\":[\"x\"]}").post("/api/brands")
-                .then().statusCode(401).body("error", equalTo("wrong API token"));
+                .then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        reader().contentType(ContentType.JSON).body("{\"id\":\"sneaky\",\"terms\":[\"x\"]}").post("/api/brands")
+                .then().statusCode(403).body("error", containsString("read token cannot change"));
         given().header("Authorization", "Bearer not-the-token").delete("/api/brands/northwind").then().statusCode(401);
         given().contentType(ContentType.JSON).body("[]").post("/api/mentions").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{}").post("/api/sources/preview").then().statusCode(401);
-        given().get("/api/brands/sneaky").then().statusCode(404);
+        reader().contentType(ContentType.JSON).body("{}").post("/api/sources/preview").then().statusCode(403);
+        reader().get("/api/brands/sneaky").then().statusCode(404);
     }
 
     @Test
@@ -88,7 +100,7 @@ class ApiTest {
                 .post("/api/sources").then().statusCode(422).body("error", containsString("is not valid CSS"));
         authorized().delete("/api/brands/acme-mobile").then().statusCode(409)
                 .body("error", containsString("dedicated to unknown brand 'acme-mobile'"));
-        given().get("/api/sources").then().statusCode(200).body("id", hasItem("acme-reviews"));
+        reader().get("/api/sources").then().statusCode(200).body("id", hasItem("acme-reviews"));
 
         // A replica starting now (or this one after a restart) reads the same catalog back from Kafka.
         KafkaClients clients = new KafkaClients(kafka.getBootstrapServers());
@@ -103,7 +115,7 @@ class ApiTest {
 
         authorized().delete("/api/sources/acme-reviews").then().statusCode(204);
         authorized().delete("/api/brands/acme-mobile").then().statusCode(204);
-        given().get("/api/brands/acme-mobile").then().statusCode(404);
+        reader().get("/api/brands/acme-mobile").then().statusCode(404);
     }
 
     @Test
@@ -139,9 +151,9 @@ class ApiTest {
 
     @Test
     void statusTellsHowTheSourceIsDoing() {
-        given().get("/api/sources/nope/status").then().statusCode(404);
+        reader().get("/api/sources/nope/status").then().statusCode(404);
         scheduler.pollNow("citybites-feed");
-        given().get("/api/sources/citybites-feed/status").then().statusCode(200)
+        reader().get("/api/sources/citybites-feed/status").then().statusCode(200)
                 .body("outcome", equalTo("ok"))
                 .body("items", equalTo(4))
                 .body("lastPollAt", notNullValue())
@@ -150,7 +162,7 @@ class ApiTest {
                 .body("health", equalTo("ok"))
                 .body("polledHere", equalTo(true));
         given().get("/q/health").then().statusCode(200).body("checks.name", hasItem("sources"));
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = reader().get("/q/metrics").then().statusCode(200).extract().asString();
         for (String series : List.of("earshot_ingest_polls_seconds_count", "earshot_ingest_mentions_found_total",
                 "earshot_ingest_mentions_published_total", "earshot_ingest_source_last_success_seconds",
                 "earshot_ingest_source_consecutive_failures")) {

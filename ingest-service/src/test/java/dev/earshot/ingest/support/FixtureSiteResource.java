@@ -9,12 +9,14 @@ import java.util.Map;
 
 /**
  * A local website ({@link HostileSite}: the saved feeds and pages under {@code /files/...}) and a
- * catalog file that points ingest-service at it, with an API token set.
+ * catalog file that points ingest-service at it, with an API and a read token set.
  */
 public class FixtureSiteResource implements QuarkusTestResourceLifecycleManager {
 
-    /** The bearer token the API tests use. */
-    public static final String TOKEN = "test-token-7f3a";
+    /** The API token (changes and reads) the API tests use. */
+    public static final String TOKEN = "test-api-token-0123456789";
+    /** The read token (reads only) the API tests use. */
+    public static final String READ_TOKEN = "test-read-token-0123456789";
 
     /** The running site, for tests that build URLs on it or count its requests. */
     public static HostileSite site;
@@ -37,7 +39,7 @@ public class FixtureSiteResource implements QuarkusTestResourceLifecycleManager 
                         url: %s
                     """.formatted(site.url("/files/feeds/coffee-reviews.rss")));
             return Map.of("earshot.ingest.catalog-file", catalog.toString(),
-                    "earshot.ingest.api-token", TOKEN,
+                    "earshot.access.api-token", TOKEN, "earshot.access.read-token", READ_TOKEN,
                     // Tests trigger polls themselves.
                     "earshot.ingest.initial-delay", "1h");
         } catch (IOException e) {
