@@ -1,6 +1,8 @@
 package dev.earshot.benchmarks;
 
 import dev.earshot.events.Rating;
+import dev.earshot.sentiment.scoring.LearnedScorer;
+import dev.earshot.sentiment.scoring.Scorer;
 import dev.earshot.sentiment.scoring.Sentiment;
 import dev.earshot.sentiment.scoring.SentimentScorer;
 import java.util.concurrent.TimeUnit;
@@ -19,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How many review-length mentions (150–300 characters) the scorer handles per second on one
- * thread, and what each costs in allocation. Run:
+ * thread, and what each costs in allocation: the default learned scorer ({@code score},
+ * {@code scoreWithRating}) and the rules alone it builds on ({@code rulesOnly}). Run:
  * {@code java -jar benchmarks/target/benchmarks.jar ScorerBenchmark -prof gc}.
  */
 @State(Scope.Thread)
@@ -51,13 +54,15 @@ public class ScorerBenchmark {
         "The kids loved the museum, especially the dinosaur hall. Cafe was overpriced and the queue was long, but the staff were helpful and the exhibitions are well worth a visit.",
     };
 
-    private SentimentScorer scorer;
+    private Scorer scorer;
+    private SentimentScorer rules;
     private final Rating rating = new Rating(2, 5);
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        scorer = SentimentScorer.withDefaults();
+        scorer = LearnedScorer.withDefaults();
+        rules = SentimentScorer.withDefaults();
         for (String m : MENTIONS) {
             if (m.length() < 150 || m.length() > 300) {
                 throw new IllegalStateException("not review length (" + m.length() + "): " + m);
@@ -79,5 +84,13 @@ public class ScorerBenchmark {
         String text = MENTIONS[next];
         next = (next + 1) & (MENTIONS.length - 1);
         return scorer.score(text, rating);
+    }
+
+    /** One mention scored by the rules alone (the scorer before the learned tier), text only. */
+    @Benchmark
+    public Sentiment rulesOnly() {
+        String text = MENTIONS[next];
+        next = (next + 1) & (MENTIONS.length - 1);
+        return rules.score(text, null);
     }
 }

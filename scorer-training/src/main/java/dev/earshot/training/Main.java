@@ -84,8 +84,12 @@ public final class Main {
             }
         }
         if (feedback != null && Files.exists(feedback)) {
-            for (Path f : Tsv.files(feedback)) {
-                rows.addAll(Tsv.read(f));
+            if (Files.isRegularFile(feedback) && !feedback.getFileName().toString().endsWith(".tsv")) {
+                rows.addAll(FeedbackFile.read(feedback));
+            } else {
+                for (Path f : Tsv.files(feedback)) {
+                    rows.addAll(Tsv.read(f));
+                }
             }
         }
         return rows;

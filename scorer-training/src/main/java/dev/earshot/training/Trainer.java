@@ -181,6 +181,7 @@ final class Trainer {
             return settings.complaintNarrativeWeight();
         }
         if (r.file().startsWith("train-") || r.file().startsWith("feedback")) {
+            // written for Earshot or corrected by its users: posts as Earshot sees them, few, so they count more
             return settings.writtenWeight();
         }
         return 1;

@@ -103,6 +103,27 @@ class TrainingTest {
     }
 
     @Test
+    void correctionsFromTheFeedbackTopicAreTrainedOnTheLastOneOfAMentionWinning() throws IOException {
+        Path feedback = dir.resolve("feedback.jsonl");
+        Files.writeString(feedback, String.join("\n",
+                "{\"schemaVersion\":1,\"mentionId\":\"0123456789abcdef0123456789abcdef\",\"text\":\"Gate 4, no update\",\"label\":\"neutral\"}",
+                "not json",
+                "{\"schemaVersion\":1,\"text\":\"\",\"label\":\"negative\"}",
+                "{\"schemaVersion\":1,\"mentionId\":\"0123456789abcdef0123456789abcdef\",\"text\":\"Gate 4, no update\",\"label\":\"negative\",\"complaint\":true}",
+                "{\"schemaVersion\":1,\"text\":\"Quick and friendly, thanks\",\"label\":\"positive\",\"complaint\":false}"),
+                StandardCharsets.UTF_8);
+        List<Row> rows = FeedbackFile.read(feedback);
+        assertEquals(2, rows.size(), rows.toString());
+        Row gate = rows.stream().filter(r -> r.text().startsWith("Gate")).findFirst().orElseThrow();
+        assertEquals("negative", gate.label());
+        assertTrue(gate.isComplaint());
+        Path out = dir.resolve("f.bin");
+        Main.train(new HashMap<>(Map.of("corpus", corpus().toString(), "feedback", feedback.toString(),
+                "out", out.toString(), "report", dir.resolve("f.md").toString())));
+        assertTrue(Files.readString(dir.resolve("f.md")).contains("feedback.jsonl=2"));
+    }
+
+    @Test
     void complaintMasksAndAmountsAreNoShortcut() {
         String stripped = Masks.strip("On XX/XX/2019 I paid {$50.00} to XXXX XXXX and the payment was never applied");
         assertFalse(stripped.contains("X"), stripped);
