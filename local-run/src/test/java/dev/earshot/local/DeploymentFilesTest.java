@@ -202,8 +202,12 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void everyKubernetesServiceGetsBothTokensFromTheSecret() throws IOException {
-        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+    void everyGuardedServiceGetsBothTokensInComposeAndFromTheKubernetesSecret() throws IOException {
+        Map<String, Object> services = composeServices();
+        for (String module : guardedServices()) {
+            Map<String, Object> env = map(map(services.get(module)).get("environment"));
+            assertTrue(env.containsKey("EARSHOT_API_TOKEN") && env.containsKey("EARSHOT_READ_TOKEN"),
+                    module + " is guarded by the access module but compose gives it no tokens: " + env.keySet());
             Map<String, String> fromSecret = new java.util.HashMap<>();
             for (Object e : list(deploymentContainer(module).get("env"))) {
                 Map<String, Object> secretRef = map(map(map(e).get("valueFrom")).get("secretKeyRef"));
@@ -267,13 +271,24 @@ class DeploymentFilesTest {
         }
     }
 
+    /** The services whose HTTP routes the access module guards (they read the two tokens). */
+    private static List<String> guardedServices() throws IOException {
+        List<String> guarded = new ArrayList<>();
+        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+            if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>earshot-access</artifactId>")) {
+                guarded.add(module);
+            }
+        }
+        return guarded;
+    }
+
     /**
      * The settings a service reads from the environment: its application.properties and, once it
      * depends on the access module, that module's (the two tokens' names live there).
      */
     private static String readableSettings(String module) throws IOException {
         String properties = Files.readString(ROOT.resolve(module).resolve("src/main/resources/application.properties"));
-        if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>earshot-access</artifactId>")) {
+        if (guardedServices().contains(module)) {
             properties += "\n" + Files.readString(ROOT.resolve("access/src/main/resources/META-INF/microprofile-config.properties"));
         }
         return properties;
