@@ -33,8 +33,6 @@ public interface AlertConfig {
 
     Notify notifications();
 
-    Api api();
-
     Streams streams();
 
     /** The rule that raises an alert for one dangerous mention. */
@@ -176,18 +174,16 @@ public interface AlertConfig {
         @WithDefault("http://localhost:8083")
         String publicUrl();
 
-        /** Secret that signs acknowledge links (env EARSHOT_ACK_SECRET); random per start when unset. */
+        /**
+         * The secret alert-service derives its signing keys from (acknowledge links and staff commands, see
+         * {@code AlertKeys}); env EARSHOT_ACK_SECRET. Random per start when unset; a placeholder or fewer than
+         * 16 characters stops the start.
+         */
         Optional<String> ackSecret();
 
-        /** How long an acknowledge link works. */
+        /** How long an acknowledge link works at most (it also stops once used, or once the incident re-opened). */
         @WithDefault("7d")
         Duration ackLinkTtl();
-    }
-
-    /** The REST API. */
-    interface Api {
-        /** Bearer token required for changes (acknowledge, resolve, snooze); env EARSHOT_API_TOKEN. Unset = changes refused. */
-        Optional<String> token();
     }
 
     /** The Kafka Streams engine that holds the windows, incidents and sent markers. */

@@ -227,11 +227,11 @@ class AlertServiceTest {
         given().get("/ack/" + token).then().statusCode(200).body(containsString("method=\"post\""));
         given().get("/ack/" + token);
         Thread.sleep(1000);
-        given().get("/api/incidents/" + incident).then().statusCode(200).body("state", equalTo("open"));
+        reader().get("/api/incidents/" + incident).then().statusCode(200).body("state", equalTo("open"));
 
         given().post("/ack/" + token.substring(0, token.length() - 2) + "xx").then().statusCode(403);
         given().post("/ack/" + token).then().statusCode(200).body(containsString("Acknowledged"));
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/incidents/" + incident).then()
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader().get("/api/incidents/" + incident).then()
                 .body("state", equalTo("acknowledged")).body("acknowledgedBy", equalTo("email link")));
         assertEquals(1, Mails.to(greenMail, "pr@ackco.example").size(), "acknowledging sends no email");
     }
@@ -241,24 +241,24 @@ class AlertServiceTest {
         send(ScoredMentions.of("dlqco", "DLQ Co", "Rude, slow, awful. Never again!", -0.9, Label.NEGATIVE),
                 Instant.now());
         awaitMails("pr@dlqco.example", 1);
-        String id = given().queryParam("brand", "dlqco").queryParam("since", "2020-01-01T00:00:00Z")
+        String id = reader().queryParam("brand", "dlqco").queryParam("since", "2020-01-01T00:00:00Z")
                 .queryParam("severity", "high").get("/api/incidents").then().statusCode(200)
                 .body("size()", equalTo(1)).extract().path("[0].incidentId");
-        given().queryParam("brand", "dlqco").queryParam("state", "resolved").get("/api/incidents").then()
+        reader().queryParam("brand", "dlqco").queryParam("state", "resolved").get("/api/incidents").then()
                 .body("size()", equalTo(0));
-        given().queryParam("brand", "dlqco").queryParam("until", "2020-01-01T00:00:00Z").get("/api/incidents").then()
+        reader().queryParam("brand", "dlqco").queryParam("until", "2020-01-01T00:00:00Z").get("/api/incidents").then()
                 .body("size()", equalTo(0));
         given().post("/api/incidents/" + id + "/resolve").then().statusCode(401);
         given().header("Authorization", "Bearer wrong").post("/api/incidents/" + id + "/resolve").then()
                 .statusCode(401);
-        given().header("Authorization", "Bearer test-token").queryParam("minutes", 30)
-                .post("/api/incidents/" + id + "/snooze").then().statusCode(202);
-        given().header("Authorization", "Bearer test-token").post("/api/incidents/" + id + "/resolve").then()
-                .statusCode(202);
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().get("/api/incidents/" + id).then()
+        reader().post("/api/incidents/" + id + "/resolve").then().statusCode(403);
+        staff().queryParam("by", "dana\r\nX-Evil: 1").post("/api/incidents/" + id + "/resolve").then().statusCode(400);
+        staff().queryParam("minutes", 30).post("/api/incidents/" + id + "/snooze").then().statusCode(202);
+        staff().post("/api/incidents/" + id + "/resolve").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader().get("/api/incidents/" + id).then()
                 .body("state", equalTo("resolved")).body("snoozedUntil", org.hamcrest.Matchers.notNullValue()));
-        given().get("/api/incidents/no-such-incident").then().statusCode(404);
-        given().get("/q/openapi").then().statusCode(200).body(containsString("/api/incidents"));
+        reader().get("/api/incidents/no-such-incident").then().statusCode(404);
+        reader().get("/q/openapi").then().statusCode(200).body(containsString("/api/incidents"));
     }
 
     @Test
@@ -362,12 +362,152 @@ class AlertServiceTest {
     void malformedRecordGoesToTheDeadLetterTopicAndTheNextOneIsStillHandled() {
         kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.MENTIONS_SCORED, "dlqco", "{oops"))
                 .awaitCompletion();
-        ConsumerRecord<String, String> dead = kafka.consumeStrings().fromTopics(Topics.MENTIONS_SCORED_DLQ)
-                .awaitRecords(1, Duration.ofSeconds(30)).getFirstRecord();
-        assertEquals("{oops", dead.value(), "the dead-letter topic holds the record as it was");
+        var dlq = kafka.consumeStrings().fromTopics(Topics.MENTIONS_SCORED_DLQ);
+        // Other tests dead-letter records too: this one is found by its value, as it was sent.
+        ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords()
+                .stream().filter(r -> "{oops".equals(r.value())).findFirst(), java.util.Optional::isPresent).get();
+        dlq.stop();
         String reason = KafkaCompanion.getHeader(dead.headers(), "dead-letter-reason");
         assertNotNull(reason);
         assertTrue(reason.contains("not a ScoredMention"), reason);
+    }
+
+    @Test
+    void readsNeedTheReadOrApiTokenWhileHealthAndAckPagesStayOpen() {
+        given().get("/api/incidents").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"));
+        given().header("Authorization", "Bearer not-the-token").get("/api/incidents").then().statusCode(401);
+        reader().get("/api/incidents").then().statusCode(200);
+        staff().get("/api/incidents").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(401);
+        reader().get("/q/metrics").then().statusCode(200).body(containsString("earshot_access_refused_total"));
+        given().get("/q/openapi").then().statusCode(401);
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/ack/not-a-token").then().statusCode(403).body(containsString("This link is not valid"));
+    }
+
+    @Test
+    void hostileCommandsOnTheCommandsTopicAreDeadLetteredAndAlertingGoesOn() {
+        send(ScoredMentions.of("cmdco", "Command Co", "Rude staff, they shouted at my kid. Awful!", -0.9,
+                Label.NEGATIVE), Instant.now());
+        String incident = Mails.header(awaitMails("pr@cmdco.example", 1).get(0), AlertMailer.INCIDENT_HEADER);
+        String at = Instant.now().toString();
+        List<String> hostile = List.of(
+                "{\"incidentId\":\"" + incident + "\",\"brandId\":\"cmdco\",\"action\":null,\"snoozeMinutes\":0,"
+                        + "\"at\":\"" + at + "\"}",
+                "{\"incidentId\":\"" + incident + "\",\"brandId\":\"cmdco\",\"action\":\"EXPLODE\",\"at\":\"" + at + "\"}",
+                "{\"brandId\":\"cmdco\",\"action\":\"RESOLVE\",\"snoozeMinutes\":0,\"at\":\"" + at + "\"}",
+                "resolve it all",
+                // What anyone who can write to the topic could send before: a well-formed, unsigned resolve.
+                "{\"incidentId\":\"" + incident + "\",\"brandId\":\"cmdco\",\"action\":\"RESOLVE\",\"by\":\"mallory\","
+                        + "\"snoozeMinutes\":0,\"at\":\"" + at + "\"}");
+        var dlq = kafka.consumeStrings().fromTopics(Topics.MENTIONS_SCORED_DLQ);
+        for (String value : hostile) {
+            kafka.produceStrings().fromRecords(new ProducerRecord<>(DetectionTopology.COMMANDS_TOPIC, "cmdco", value))
+                    .awaitCompletion();
+        }
+        ScoredMention after = ScoredMentions.of("nextco", "Next Co", "Mouldy bread and a rude reply. Awful!",
+                -0.9, Label.NEGATIVE);
+        send(after, Instant.now());
+        assertTrue(awaitMails("pr@nextco.example", 1).stream().anyMatch(m -> ("instant-nextco-" + after.mention().id())
+                .equals(Mails.header(m, AlertMailer.INCIDENT_HEADER))), "alerting goes on after the hostile commands");
+        List<ConsumerRecord<String, String>> refused = await().atMost(Duration.ofSeconds(30)).until(() -> dlq
+                .getRecords().stream().filter(r -> DetectionTopology.COMMANDS_TOPIC.equals(
+                        KafkaCompanion.getHeader(r.headers(), "dead-letter-topic"))).toList(), l -> l.size() >= 5);
+        dlq.stop();
+        assertEquals(hostile, refused.stream().map(ConsumerRecord::value).toList(), "each one, as it arrived");
+        List<String> reasons = refused.stream().map(r -> KafkaCompanion.getHeader(r.headers(), "dead-letter-reason"))
+                .toList();
+        assertTrue(reasons.get(0).startsWith("incident command refused (bad-action)"), reasons.toString());
+        assertTrue(reasons.get(4).startsWith("incident command refused (unsigned)"), reasons.toString());
+        reader().get("/api/incidents/" + incident).then().statusCode(200).body("state", equalTo("open"));
+        reader().get("/q/metrics").then().body(containsString("earshot_alerts_commands_refused_total{reason=\"unsigned\"}"));
+    }
+
+    @Test
+    void aScoredMentionWithALineBreakInItsIdIsDeadLetteredAndNeverReachesAMailHeader() {
+        ScoredMention good = ScoredMentions.of("crlfco", "CRLF Co", "Rude, slow and dirty. Awful!", -0.9,
+                Label.NEGATIVE);
+        String hostile = EventJson.writeString(good).replace(good.mention().id(), "abc\\r\\nBcc: evil@x");
+        assertTrue(hostile.contains("abc\\r\\nBcc"), hostile);
+        var dlq = kafka.consumeStrings().fromTopics(Topics.MENTIONS_SCORED_DLQ);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.MENTIONS_SCORED, "crlfco", hostile))
+                .awaitCompletion();
+        ScoredMention later = ScoredMentions.of("crlfco", "CRLF Co", "Charged twice and nobody answers. Awful!", -0.9,
+                Label.NEGATIVE);
+        send(later, Instant.now());
+        List<MimeMessage> mails = awaitMails("pr@crlfco.example", 1);
+        assertEquals("instant-crlfco-" + later.mention().id(), Mails.header(mails.get(0), AlertMailer.INCIDENT_HEADER),
+                "the later good mention still alerts");
+        ConsumerRecord<String, String> dead = await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords()
+                .stream().filter(r -> hostile.equals(r.value())).findFirst(), java.util.Optional::isPresent).get();
+        dlq.stop();
+        assertTrue(KafkaCompanion.getHeader(dead.headers(), "dead-letter-reason").contains("not 32 hex digits"));
+        assertEquals(1, Mails.to(greenMail, "pr@crlfco.example").size(), "no email for the hostile record");
+        assertEquals(0, Mails.to(greenMail, "evil@x").size());
+    }
+
+    @Test
+    void theMailerNeverPutsALineBreakIntoAHeaderWhateverItIsGiven() throws Exception {
+        ScoredMention m = ScoredMentions.of("hdrco", "Header Co", "Rude. Awful!", -0.9, Label.NEGATIVE);
+        deliverRetrying(alertAbout("instant-hdrco-1\r\nBcc: evil@x", m), "instant-hdrco-1\r\nBcc: evil3@x#email");
+        MimeMessage mail = awaitMails("pr@hdrco.example", 1).get(0);
+        assertEquals("instant-hdrco-1  Bcc: evil@x", Mails.header(mail, AlertMailer.INCIDENT_HEADER));
+        assertEquals("instant-hdrco-1  Bcc: evil3@x#email", Mails.header(mail, AlertMailer.DELIVERY_HEADER));
+        assertEquals(null, mail.getHeader("Bcc"));
+
+        // A line break in the subject (from a brand name) is refused by the mail client: the email would never go.
+        ScoredMention named = ScoredMentions.of("hdrco", "Header Co\r\nBcc: evil2@x", "Rude. Awful!", -0.9,
+                Label.NEGATIVE);
+        deliverRetrying(alertAbout("instant-hdrco-2", named), "instant-hdrco-2#email");
+        MimeMessage second = awaitMails("pr@hdrco.example", 2).get(1);
+        assertEquals("[Earshot] HIGH · Header Co  Bcc: evil2@x: a strongly negative mention", Mails.subject(second));
+        Thread.sleep(1000);
+        for (String evil : List.of("evil@x", "evil2@x", "evil3@x")) {
+            assertEquals(0, Mails.to(greenMail, evil).size(), evil);
+        }
+    }
+
+    private static Notification alertAbout(String incidentId, ScoredMention m) {
+        Alert alert = new Alert(1, incidentId, 1, m.mention().brand(), Alert.Kind.INSTANT, Alert.Severity.HIGH,
+                Alert.State.OPEN, new Alert.Reason("r", "s", java.util.Map.of()), List.of(m), Instant.now(),
+                Instant.now());
+        return Notification.about(alert, Notification.Purpose.OPENED);
+    }
+
+    @Test
+    void anAcknowledgeLinkWorksOnceAndNotForTheAlertAfterARepoen() {
+        send(ScoredMentions.of("onceco", "Once Co", "Found a hair in my soup and they laughed. Awful!", -0.95,
+                Label.NEGATIVE), Instant.now());
+        MimeMessage first = awaitMails("pr@onceco.example", 1).get(0);
+        String incident = Mails.header(first, AlertMailer.INCIDENT_HEADER);
+        String link = ackToken(first);
+        given().post("/ack/" + link).then().statusCode(200).body(containsString("Acknowledged"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader().get("/api/incidents/" + incident).then()
+                .body("state", equalTo("acknowledged")));
+        given().post("/ack/" + link).then().statusCode(409).body(containsString("already used"));
+        given().get("/ack/" + link).then().statusCode(409).body(containsString("already used"));
+
+        staff().post("/api/incidents/" + incident + "/resolve").then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader().get("/api/incidents/" + incident).then()
+                .body("state", equalTo("resolved")));
+        send(ScoredMentions.of("onceco", "Once Co", "Another hair in the soup today, and rude again. Awful!", -0.95,
+                Label.NEGATIVE), Instant.now());
+        MimeMessage reopened = awaitMails("pr@onceco.example", 2).get(1);
+        assertTrue(Mails.subject(reopened).startsWith("[Earshot] Re-opened · "), Mails.subject(reopened));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader().get("/api/incidents/" + incident).then()
+                .body("state", equalTo("open")));
+
+        given().post("/ack/" + link).then().statusCode(409).body(containsString("for an earlier alert"));
+        reader().get("/api/incidents/" + incident).then().body("state", equalTo("open"));
+        given().post("/ack/" + ackToken(reopened)).then().statusCode(200).body(containsString("Acknowledged"));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> reader().get("/api/incidents/" + incident).then()
+                .body("state", equalTo("acknowledged")));
+    }
+
+    private static String ackToken(MimeMessage mail) {
+        Matcher m = Pattern.compile("/ack/([A-Za-z0-9_.-]+)").matcher(MailParts.text(mail));
+        assertTrue(m.find(), MailParts.text(mail));
+        return m.group(1);
     }
 
     @Test
@@ -395,6 +535,18 @@ class AlertServiceTest {
         assertEquals("instant-afterbigco-" + next.mention().id(),
                 Mails.header(awaitMails("pr@afterbigco.example", 1).get(0), AlertMailer.INCIDENT_HEADER),
                 "the next brand's alert still flows");
+    }
+
+    /** The read token of the test profile. */
+    static final String READ_TOKEN = "test-read-token-0123456789";
+    static final String API_TOKEN = "test-api-token-0123456789";
+
+    private static io.restassured.specification.RequestSpecification reader() {
+        return given().auth().oauth2(READ_TOKEN);
+    }
+
+    private static io.restassured.specification.RequestSpecification staff() {
+        return given().auth().oauth2(API_TOKEN);
     }
 
     /** Sends through the real mailer, again should the first try fail on a pooled SMTP connection from before the outage test. */

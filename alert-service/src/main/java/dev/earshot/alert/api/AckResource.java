@@ -1,5 +1,6 @@
 package dev.earshot.alert.api;
 
+import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.messaging.CommandPublisher;
 import io.quarkus.qute.CheckedTemplate;
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The acknowledge link in alert emails. GET only shows a confirmation page (mail scanners and link
- * previews open links; that must change nothing); the button on it POSTs, and only the POST
- * acknowledges.
+ * The acknowledge link in alert emails (open to anyone holding the email: {@code earshot.access.open-paths}).
+ * GET only shows a confirmation page (mail scanners and link previews open links; that must change
+ * nothing); the button on it POSTs, and only the POST acknowledges. A link is for the incident revision
+ * its email was about and works once ({@link AckLinks}); the stream task checks the same again when it
+ * applies the command, so two clicks at the same moment cannot both count.
  */
 @Path("/ack/{token}")
 @Produces(MediaType.TEXT_HTML)
@@ -29,10 +32,12 @@ public class AckResource {
 
     private final AckTokens tokens;
     private final CommandPublisher commands;
+    private final IncidentQueries queries;
 
-    public AckResource(AckTokens tokens, CommandPublisher commands) {
+    public AckResource(AckTokens tokens, CommandPublisher commands, IncidentQueries queries) {
         this.tokens = tokens;
         this.commands = commands;
+        this.queries = queries;
     }
 
     @CheckedTemplate(basePath = "AckPages")
@@ -42,27 +47,64 @@ public class AckResource {
         static native TemplateInstance done(String incidentId);
 
         static native TemplateInstance invalid();
+
+        static native TemplateInstance refused(String title, String message);
     }
 
     @GET
     @Operation(summary = "Confirmation page for an acknowledge link; changes nothing")
     public Response confirm(@PathParam("token") String token) {
         Optional<AckTokens.Claim> claim = tokens.verify(token, Instant.now());
-        return claim.map(c -> Response.ok(Pages.confirm(c.incidentId(), c.brandId(), token).render()).build())
-                .orElseGet(AckResource::invalid);
+        if (claim.isEmpty()) {
+            return invalid();
+        }
+        AckTokens.Claim c = claim.get();
+        return refusal(c).orElseGet(() -> Response.ok(Pages.confirm(c.incidentId(), c.brandId(), token).render())
+                .build());
     }
 
     @POST
-    @Operation(summary = "Acknowledges the incident the signed link names")
+    @Operation(summary = "Acknowledges the incident the signed link names, once, for the alert it was sent for")
     public Uni<Response> acknowledge(@PathParam("token") String token) {
         Optional<AckTokens.Claim> claim = tokens.verify(token, Instant.now());
         if (claim.isEmpty()) {
             return Uni.createFrom().item(invalid());
         }
         AckTokens.Claim c = claim.get();
+        Optional<Response> refused = refusal(c);
+        if (refused.isPresent()) {
+            return Uni.createFrom().item(refused.get());
+        }
         IncidentCommand cmd = new IncidentCommand(c.incidentId(), c.brandId(), IncidentCommand.Action.ACKNOWLEDGE,
-                "email link", 0, Instant.now());
+                "email link", 0, Instant.now(), c.revision(), null);
         return commands.publish(cmd).replaceWith(Response.ok(Pages.done(c.incidentId()).render()).build());
+    }
+
+    /**
+     * Why the link cannot acknowledge now, as the page to show; empty when it can. An incident this replica
+     * does not hold (another replica's partition) is left to the stream task, which applies the same rule.
+     */
+    private Optional<Response> refusal(AckTokens.Claim c) {
+        Optional<Incident> inc = queries.byId(c.incidentId());
+        if (inc.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (AckLinks.of(inc.get(), c.revision())) {
+            case USABLE -> Optional.empty();
+            case USED -> Optional.of(conflict("This link was already used",
+                    "It acknowledged incident " + c.incidentId() + " already; nothing more to do."));
+            case EARLIER_ALERT -> Optional.of(conflict("This link is for an earlier alert",
+                    "Incident " + c.incidentId() + " was re-opened after this email was sent. Use the link in the"
+                            + " newest alert email about it, so the new alert is acknowledged knowingly."));
+            case ALREADY_HANDLED -> Optional.of(conflict("Already handled",
+                    "Incident " + c.incidentId() + " is already " + inc.get().state.name().toLowerCase()
+                            + (inc.get().acknowledgedBy == null ? "" : " (acknowledged by " + inc.get().acknowledgedBy + ")")
+                            + "; nothing more to do."));
+        };
+    }
+
+    private static Response conflict(String title, String message) {
+        return Response.status(409).entity(Pages.refused(title, message).render()).type(MediaType.TEXT_HTML).build();
     }
 
     private static Response invalid() {

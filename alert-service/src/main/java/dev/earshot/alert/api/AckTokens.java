@@ -1,21 +1,20 @@
 package dev.earshot.alert.api;
 
+import dev.earshot.alert.AlertKeys;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signed, expiring tokens for the acknowledge link in alert emails: {@code payload.signature}, the
- * payload being the incident id, the brand id and the expiry, the signature an HMAC-SHA256 with a
- * server secret. Anyone holding the email can acknowledge; nobody can forge a link for another
- * incident or use it after it expires.
+ * payload being the incident id, the brand id, the incident revision the email was about and the
+ * expiry, the signature an HMAC-SHA256 with the links key of {@link AlertKeys}. Anyone holding the
+ * email can acknowledge; nobody can forge a link for another incident or revision, or use it after it
+ * expires. Whether the revision is still in the incident's current episode, and whether the link was
+ * used, is {@link AckLinks}' decision.
  */
 public final class AckTokens {
 
@@ -23,22 +22,22 @@ public final class AckTokens {
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
     /** What a valid token names. */
-    public record Claim(String incidentId, String brandId, Instant expires) {
+    public record Claim(String incidentId, String brandId, int revision, Instant expires) {
     }
 
-    private final byte[] secret;
+    private final byte[] key;
     private final Duration ttl;
 
-    public AckTokens(byte[] secret, Duration ttl) {
-        if (secret.length < 16) {
-            throw new IllegalArgumentException("the acknowledge-link secret needs at least 16 bytes");
+    public AckTokens(byte[] key, Duration ttl) {
+        if (key.length < 16) {
+            throw new IllegalArgumentException("the acknowledge-link key needs at least 16 bytes");
         }
-        this.secret = secret.clone();
+        this.key = key.clone();
         this.ttl = ttl;
     }
 
-    public String issue(String incidentId, String brandId, Instant now) {
-        String payload = incidentId + "\n" + brandId + "\n" + now.plus(ttl).getEpochSecond();
+    public String issue(String incidentId, String brandId, int revision, Instant now) {
+        String payload = incidentId + "\n" + brandId + "\n" + revision + "\n" + now.plus(ttl).getEpochSecond();
         String encoded = B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8));
         return encoded + "." + B64.encodeToString(sign(encoded));
     }
@@ -61,25 +60,21 @@ public final class AckTokens {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (!MessageDigest.isEqual(sign(encoded), given) || parts.length != 3) {
+        if (!MessageDigest.isEqual(sign(encoded), given) || parts.length != 4) {
             return Optional.empty();
         }
+        int revision;
         Instant expires;
         try {
-            expires = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+            revision = Integer.parseInt(parts[2]);
+            expires = Instant.ofEpochSecond(Long.parseLong(parts[3]));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        return now.isBefore(expires) ? Optional.of(new Claim(parts[0], parts[1], expires)) : Optional.empty();
+        return now.isBefore(expires) ? Optional.of(new Claim(parts[0], parts[1], revision, expires)) : Optional.empty();
     }
 
     private byte[] sign(String encoded) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return mac.doFinal(encoded.getBytes(StandardCharsets.US_ASCII));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return AlertKeys.hmac(key, encoded.getBytes(StandardCharsets.US_ASCII));
     }
 }

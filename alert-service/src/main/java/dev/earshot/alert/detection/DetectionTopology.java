@@ -2,6 +2,8 @@ package dev.earshot.alert.detection;
 
 import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.incident.CommandGate;
+import dev.earshot.alert.incident.CommandSignatures;
 import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentLifecycle;
 import dev.earshot.alert.incident.IncidentProcessor;
@@ -26,7 +28,7 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * mentions-scored ─┐                                   ┌─▶ alerts (key: incident id)
- *                  ├─▶ incidents (rules, incidents) ───┼─▶ mentions-scored-dlq (unreadable records)
+ *                  ├─▶ incidents (rules, incidents) ───┼─▶ mentions-scored-dlq (records it cannot act on)
  * commands ────────┘                                   └─▶ notifications
  * monitors ─────────▶ monitor notices ─────────────────────▶ notifications
  * </pre>
@@ -41,8 +43,6 @@ public class DetectionTopology {
     public static final String COMMANDS_TOPIC = "alert-service-incident-commands";
     /** Internal topic of notifications to deliver, keyed by notification id. */
     public static final String NOTIFICATIONS_TOPIC = "alert-service-notifications";
-    /** Header naming why a record went to the dead-letter topic. */
-    public static final String DEAD_LETTER_REASON = "dead-letter-reason";
 
     public static final String HISTORY_STORE = "brand-history";
     public static final String INCIDENT_STORE = "incidents";
@@ -56,8 +56,9 @@ public class DetectionTopology {
     public static final String NOTIFY_SINK = "notifications-sink";
 
     /** Everything the topology needs, so tests can build it with their own channels and settings. */
-    public static Topology build(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics) {
-        return build(config, catalog, metrics, true);
+    public static Topology build(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics,
+            CommandSignatures signatures) {
+        return build(config, catalog, metrics, signatures, true);
     }
 
     /**
@@ -65,13 +66,14 @@ public class DetectionTopology {
      *                   same, for tests whose driver commits after every record
      */
     public static Topology build(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics,
-            boolean persistent) {
+            CommandSignatures signatures, boolean persistent) {
         Function<String, KeyValueBytesStoreSupplier> store = persistent ? Stores::persistentKeyValueStore
                 : Stores::inMemoryKeyValueStore;
         AlertConfig.Notify notify = config.notifications();
         AlertConfig.Incidents inc = config.incidents();
         IncidentLifecycle lifecycle = new IncidentLifecycle(inc.foldWindow(), inc.worstMentions(), inc.excerptChars());
         NotificationPolicy policy = new NotificationPolicy(notify.updateInterval(), notify.escalateAfter());
+        CommandGate gate = new CommandGate(signatures);
         StringDeserializer in = new StringDeserializer();
         StringSerializer out = new StringSerializer();
 
@@ -79,7 +81,7 @@ public class DetectionTopology {
         t.addSource("mentions", in, in, Topics.MENTIONS_SCORED);
         t.addSource("commands", in, in, COMMANDS_TOPIC);
         t.addProcessor("incidents", () -> new IncidentProcessor(catalog, lifecycle, policy, notify.tick(),
-                notify.digestInterval(), inc.retention(), metrics), "mentions", "commands");
+                notify.digestInterval(), inc.retention(), metrics, gate), "mentions", "commands");
         t.addStateStore(Stores.keyValueStoreBuilder(store.apply(HISTORY_STORE), Serdes.String(),
                 new JsonSerde<>(BrandHistory.class)), "incidents");
         t.addStateStore(Stores.keyValueStoreBuilder(store.apply(INCIDENT_STORE), Serdes.String(),
@@ -104,7 +106,7 @@ public class DetectionTopology {
 
     @Produces
     @Singleton
-    Topology topology(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics) {
-        return build(config, catalog, metrics);
+    Topology topology(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics, CommandSignatures signatures) {
+        return build(config, catalog, metrics, signatures);
     }
 }

@@ -38,6 +38,15 @@ public final class Incident {
     public String acknowledgedBy;
     public Instant acknowledgedAt;
     public Instant snoozedUntil;
+    /**
+     * The revision at which the incident was last opened or re-opened: an acknowledge link sent for an
+     * earlier revision belongs to an earlier alert (0 for incidents stored before this field existed).
+     */
+    public int episodeRevision;
+    /** The revision whose acknowledge link acknowledged the incident, so a second click reads "already used". */
+    public Integer ackLinkRevision;
+    /** When the last staff command applied was asked ({@link IncidentCommand#at()}): older ones are replays. */
+    public Instant lastCommandAt;
 
     /** Whether anyone was told about this incident yet, and the wall-clock time of the last time. */
     public boolean notified;
@@ -47,6 +56,11 @@ public final class Incident {
     public boolean escalated;
     /** A LOW incident waiting for the next digest. */
     public boolean inDigest;
+
+    /** Whether an email about {@code revision} was sent in the incident's current episode (since it last opened). */
+    public boolean sameEpisode(int revision) {
+        return revision >= episodeRevision;
+    }
 
     public Alert toAlert() {
         List<Alert.AspectCount> top = aspects.entrySet().stream()

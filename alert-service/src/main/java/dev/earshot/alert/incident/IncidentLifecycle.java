@@ -37,6 +37,7 @@ public final class IncidentLifecycle {
         Incident inc = new Incident();
         inc.id = id(d, scored, eventMs);
         inc.revision = 1;
+        inc.episodeRevision = 1;
         inc.brand = scored.mention().brand();
         inc.kind = d.kind();
         inc.severity = d.severity();
@@ -64,6 +65,9 @@ public final class IncidentLifecycle {
             inc.escalated = false;
         }
         inc.revision++;
+        if (reopened) {
+            inc.episodeRevision = inc.revision;
+        }
         if (d.severity().compareTo(inc.severity) > 0) {
             inc.severity = d.severity();
         }
@@ -76,6 +80,9 @@ public final class IncidentLifecycle {
 
     /** Applies a staff command; false when it changes nothing (already in that state, unknown action). */
     public boolean apply(Incident inc, IncidentCommand cmd, Instant now) {
+        if (cmd.action() == null) {
+            return false;
+        }
         switch (cmd.action()) {
             case ACKNOWLEDGE -> {
                 if (inc.state != Alert.State.OPEN) {
@@ -84,6 +91,7 @@ public final class IncidentLifecycle {
                 inc.state = Alert.State.ACKNOWLEDGED;
                 inc.acknowledgedBy = cmd.by();
                 inc.acknowledgedAt = now;
+                inc.ackLinkRevision = cmd.linkRevision();
             }
             case RESOLVE -> {
                 if (inc.state == Alert.State.RESOLVED) {

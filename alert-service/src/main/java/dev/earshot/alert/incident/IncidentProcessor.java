@@ -8,6 +8,7 @@ import dev.earshot.alert.detection.DetectionTopology;
 import dev.earshot.alert.detection.DriftRule;
 import dev.earshot.alert.detection.InstantRule;
 import dev.earshot.alert.detection.SpikeRule;
+import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.alert.notification.NotificationPolicy;
 import dev.earshot.events.Alert;
@@ -18,7 +19,6 @@ import dev.earshot.events.ScoredMention;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -53,6 +53,7 @@ public final class IncidentProcessor implements Processor<String, String, String
     private final Duration digestInterval;
     private final Duration retention;
     private final MeterRegistry metrics;
+    private final CommandGate gate;
     private final InstantRule instant = new InstantRule();
     private final SpikeRule spike = new SpikeRule();
     private final DriftRule drift = new DriftRule();
@@ -65,7 +66,7 @@ public final class IncidentProcessor implements Processor<String, String, String
     private KeyValueStore<String, Long> due;
 
     public IncidentProcessor(BrandCatalog catalog, IncidentLifecycle lifecycle, NotificationPolicy policy,
-            Duration tick, Duration digestInterval, Duration retention, MeterRegistry metrics) {
+            Duration tick, Duration digestInterval, Duration retention, MeterRegistry metrics, CommandGate gate) {
         this.catalog = catalog;
         this.lifecycle = lifecycle;
         this.policy = policy;
@@ -73,6 +74,7 @@ public final class IncidentProcessor implements Processor<String, String, String
         this.digestInterval = digestInterval;
         this.retention = retention;
         this.metrics = metrics;
+        this.gate = gate;
     }
 
     @Override
@@ -173,22 +175,43 @@ public final class IncidentProcessor implements Processor<String, String, String
     }
 
     private void onCommand(Record<String, String> record) {
-        IncidentCommand cmd;
-        try {
-            cmd = EventJson.mapper().readValue(record.value(), IncidentCommand.class);
-        } catch (Exception e) {
-            Log.warnf("Ignoring an unreadable incident command: %s", e.getMessage());
+        CommandGate.Verdict verdict = gate.check(record.value());
+        if (verdict instanceof CommandGate.Refused refused) {
+            refuse(record, refused.reason(), refused.detail());
             return;
         }
-        Incident inc = cmd.incidentId() == null ? null : incidents.get(cmd.incidentId());
+        IncidentCommand cmd = ((CommandGate.Accepted) verdict).command();
+        Incident inc = incidents.get(cmd.incidentId());
         if (inc == null) {
             Log.warnf("Ignoring %s of unknown incident %s", cmd.action(), cmd.incidentId());
+            return;
+        }
+        if (inc.lastCommandAt != null && !cmd.at().isAfter(inc.lastCommandAt)) {
+            refuse(record, "replayed", cmd.action() + " of " + cmd.incidentId() + " at " + cmd.at()
+                    + " is not newer than the last command applied (" + inc.lastCommandAt + "): a replay");
+            return;
+        }
+        inc.lastCommandAt = cmd.at();
+        if (cmd.linkRevision() != null && !inc.sameEpisode(cmd.linkRevision())) {
+            // Not hostile: someone clicked the link of an email sent before the incident was re-opened.
+            metrics.counter("earshot.alerts.commands.refused", "reason", "earlier-alert-link").increment();
+            Log.infof("Incident %s: a link from revision %d does not acknowledge it since it re-opened at revision %d",
+                    inc.id, cmd.linkRevision(), inc.episodeRevision);
+            save(inc);
             return;
         }
         if (lifecycle.apply(inc, cmd, Instant.ofEpochMilli(context.currentSystemTimeMs()))) {
             publish(inc, Optional.empty());
             Log.infof("Incident %s is now %s (by %s)", inc.id, inc.state, cmd.by());
+        } else {
+            save(inc);
         }
+    }
+
+    /** A command this service did not write, or cannot act on: dead-lettered and counted, the stream goes on. */
+    private void refuse(Record<String, String> record, String reason, String detail) {
+        metrics.counter("earshot.alerts.commands.refused", "reason", reason).increment();
+        deadLetter(record, "incident command refused (" + reason + "): " + detail);
     }
 
     private void publish(Incident inc, Optional<Notification.Purpose> tell) {
@@ -313,11 +336,12 @@ public final class IncidentProcessor implements Processor<String, String, String
     }
 
     private void deadLetter(Record<String, String> record, String reason) {
-        RecordHeaders headers = new RecordHeaders(record.headers().toArray());
-        headers.add(DetectionTopology.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
-                DetectionTopology.DLQ_SINK);
-        metrics.counter("earshot.alerts.dead.letters").increment();
-        Log.warnf("Record on %s sent to %s: %s", Topics.MENTIONS_SCORED, Topics.MENTIONS_SCORED_DLQ, reason);
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.MENTIONS_SCORED);
+        int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+        context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
+                DeadLetters.headers(record.headers(), reason, topic, partition, offset)), DetectionTopology.DLQ_SINK);
+        metrics.counter("earshot.alerts.dead.letters", "topic", topic).increment();
+        Log.warnf("Record on %s sent to %s: %s", topic, Topics.MENTIONS_SCORED_DLQ, reason);
     }
 }

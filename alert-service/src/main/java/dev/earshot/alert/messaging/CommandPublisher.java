@@ -1,5 +1,6 @@
 package dev.earshot.alert.messaging;
 
+import dev.earshot.alert.incident.CommandSignatures;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.events.EventJson;
 import io.smallrye.mutiny.Uni;
@@ -19,14 +20,18 @@ public class CommandPublisher {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final MutinyEmitter<Record<String, String>> emitter;
+    private final CommandSignatures signatures;
 
-    public CommandPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter) {
+    public CommandPublisher(@Channel(CHANNEL) MutinyEmitter<Record<String, String>> emitter,
+            CommandSignatures signatures) {
         this.emitter = emitter;
+        this.signatures = signatures;
     }
 
-    /** Completes when Kafka has acknowledged the command; retried a few times with backoff. */
+    /** Signs the command and completes when Kafka has acknowledged it; retried a few times with backoff. */
     public Uni<Void> publish(IncidentCommand command) {
-        return Uni.createFrom().deferred(() -> emitter.send(Record.of(command.brandId(), EventJson.writeString(command))))
+        String value = EventJson.writeString(signatures.sign(command));
+        return Uni.createFrom().deferred(() -> emitter.send(Record.of(command.brandId(), value)))
                 .ifNoItem().after(ACK_TIMEOUT).fail()
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(2)).atMost(3);
     }

@@ -1,6 +1,5 @@
 package dev.earshot.alert.messaging;
 
-import dev.earshot.alert.detection.DetectionTopology;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -10,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProductionExceptionHandler;
 
@@ -43,7 +42,7 @@ public final class TooLargeRecordHandler implements ProductionExceptionHandler {
         }
         String reason = "a record for " + record.topic() + " was refused by Kafka: " + exception.getMessage();
         metrics.counter("earshot.alerts.records.too.large", "topic", record.topic()).increment();
-        metrics.counter("earshot.alerts.dead.letters").increment();
+        metrics.counter("earshot.alerts.dead.letters", "topic", context.topic()).increment();
         Log.errorf("%s (input %s-%d@%d goes to %s)", reason, context.topic(), context.partition(), context.offset(),
                 Topics.MENTIONS_SCORED_DLQ);
         return Response.resume(List.of(deadLetter(context, record, reason)));
@@ -52,8 +51,7 @@ public final class TooLargeRecordHandler implements ProductionExceptionHandler {
     /** The input record as it arrived (what an operator can replay), not the refused output. */
     static ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> refused,
             String reason) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(DetectionTopology.DEAD_LETTER_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        Headers headers = DeadLetters.headers(null, reason, context.topic(), context.partition(), context.offset());
         headers.add(REFUSED_TOPIC, refused.topic().getBytes(StandardCharsets.UTF_8));
         byte[] key = context.sourceRawKey() != null ? context.sourceRawKey() : refused.key();
         return new ProducerRecord<>(Topics.MENTIONS_SCORED_DLQ, null, key, context.sourceRawValue(), headers);

@@ -78,7 +78,8 @@ public class AlertMailer implements Channel {
     @Override
     public void deliver(Notification n, String deliveryId) {
         List<String> to = recipients(n);
-        Mail headers = new Mail().addHeader(DELIVERY_HEADER, deliveryId).addHeader("Message-ID", messageId(deliveryId));
+        Mail headers = new Mail().addHeader(DELIVERY_HEADER, MailHeaders.value(deliveryId))
+                .addHeader("Message-ID", messageId(deliveryId));
         MailTemplateInstance mail;
         String subject;
         switch (n.purpose()) {
@@ -100,15 +101,16 @@ public class AlertMailer implements Channel {
             default -> {
                 Alert alert = n.alert();
                 String ack = ackTokens == null ? null
-                        : publicUrl + "/ack/" + ackTokens.issue(alert.incidentId(), alert.brand().id(), clock.instant());
+                        : publicUrl + "/ack/" + ackTokens.issue(alert.incidentId(), alert.brand().id(), alert.revision(),
+                                clock.instant());
                 AlertView view = AlertView.of(alert, n.purpose(), ack);
                 subject = view.subject();
-                headers.addHeader(INCIDENT_HEADER, alert.incidentId())
+                headers.addHeader(INCIDENT_HEADER, MailHeaders.value(alert.incidentId()))
                         .addHeader(REVISION_HEADER, String.valueOf(alert.revision()));
                 mail = Templates.alert(alert, alert.mentions().get(0), view).mail(headers);
             }
         }
-        mail.to(to.toArray(String[]::new)).subject(subject).send().await().atMost(sendTimeout);
+        mail.to(to.toArray(String[]::new)).subject(MailHeaders.value(subject)).send().await().atMost(sendTimeout);
     }
 
     /** The same delivery always has the same Message-ID, so a resend after a crash is recognisable as one. */

@@ -1,8 +1,10 @@
 package dev.earshot.alert.notification;
 
 import dev.earshot.events.Alert;
+import dev.earshot.events.Ids;
 import dev.earshot.events.MonitorEvent;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Something to tell people, decided once by the incident processor and written to the internal
@@ -29,6 +31,47 @@ public record Notification(String id, Purpose purpose, String brandId, Alert ale
         DIGEST,
         /** A source ingest-service can no longer read: to the operators. */
         MONITOR
+    }
+
+    /**
+     * Why the outbox could not act on this notification (a record on the internal topic that this service did
+     * not write as it writes them), or empty when it can be delivered.
+     */
+    public Optional<String> problem() {
+        if (id == null || id.isEmpty() || id.length() > 300 || id.chars().anyMatch(Character::isISOControl)) {
+            return Optional.of("id " + Ids.quoted(id) + " is missing, longer than 300 characters or has control characters");
+        }
+        if (purpose == null) {
+            return Optional.of("no purpose");
+        }
+        if (brandId != null && !Ids.isCatalogId(brandId)) {
+            return Optional.of("brandId " + Ids.quoted(brandId) + " is malformed");
+        }
+        return switch (purpose) {
+            case DIGEST -> brandId == null || digest == null || digest.stream().anyMatch(a -> alertProblem(a) != null)
+                    ? Optional.of("a digest needs its brandId and well-formed alerts") : Optional.empty();
+            case MONITOR -> monitor == null || monitor.status() == null || !Ids.isCatalogId(monitor.sourceId())
+                    ? Optional.of("a monitor notice needs its monitor event (source id and status)") : Optional.empty();
+            default -> brandId == null ? Optional.of("no brandId") : Optional.ofNullable(alertProblem(alert));
+        };
+    }
+
+    private static String alertProblem(Alert a) {
+        if (a == null) {
+            return "no alert";
+        }
+        if (!Ids.isIncidentId(a.incidentId())) {
+            return "incidentId " + Ids.quoted(a.incidentId()) + " is missing or malformed";
+        }
+        if (a.brand() == null || !Ids.isCatalogId(a.brand().id()) || a.kind() == null || a.severity() == null
+                || a.why() == null) {
+            return "the alert lacks its brand, kind, severity or reason";
+        }
+        if (a.mentions() == null || a.mentions().isEmpty() || a.mentions().get(0) == null
+                || a.mentions().get(0).mention() == null) {
+            return "the alert carries no mention";
+        }
+        return null;
     }
 
     public static Notification about(Alert alert, Purpose purpose) {

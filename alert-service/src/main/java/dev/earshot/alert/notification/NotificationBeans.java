@@ -1,17 +1,19 @@
 package dev.earshot.alert.notification;
 
+import dev.earshot.access.Secrets;
 import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.AlertKeys;
 import dev.earshot.alert.BrandCatalog;
 import dev.earshot.alert.api.AckTokens;
 import dev.earshot.alert.detection.DetectionSettings;
+import dev.earshot.alert.incident.CommandSignatures;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.List;
+import java.util.Optional;
 
-/** Builds the brand catalog from the operator's file once, at start, and the acknowledge-link signer. */
+/** Builds the brand catalog from the operator's file once, at start, and the signers of links and commands. */
 public class NotificationBeans {
 
     @Produces
@@ -38,17 +40,28 @@ public class NotificationBeans {
                 c.drift().minMentions());
     }
 
+    /** The signing keys, from EARSHOT_ACK_SECRET; a placeholder or a short value stops the start. */
     @Produces
     @Singleton
-    AckTokens ackTokens(AlertConfig config) {
-        byte[] secret = config.notifications().ackSecret().filter(s -> !s.isBlank())
-                .map(s -> s.getBytes(StandardCharsets.UTF_8)).orElse(null);
-        if (secret == null || secret.length < 16) {
-            Log.warn("EARSHOT_ACK_SECRET is unset or shorter than 16 bytes: acknowledge links are signed with a"
-                    + " random key and stop working when this process restarts");
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
+    AlertKeys alertKeys(AlertConfig config) {
+        Optional<String> secret = config.notifications().ackSecret().filter(s -> !s.isBlank());
+        if (secret.isEmpty()) {
+            Log.warn("EARSHOT_ACK_SECRET is unset: acknowledge links and staff commands are signed with a random key"
+                    + " and stop working when this process restarts (and on any other replica)");
+            return AlertKeys.random();
         }
-        return new AckTokens(secret, config.notifications().ackLinkTtl());
+        return AlertKeys.from(Secrets.requireUsable("EARSHOT_ACK_SECRET", secret.get()));
+    }
+
+    @Produces
+    @Singleton
+    AckTokens ackTokens(AlertKeys keys, AlertConfig config) {
+        return new AckTokens(keys.ackLinks(), config.notifications().ackLinkTtl());
+    }
+
+    @Produces
+    @Singleton
+    CommandSignatures commandSignatures(AlertKeys keys) {
+        return new CommandSignatures(keys.commands());
     }
 }

@@ -2,7 +2,9 @@ package dev.earshot.alert.notification;
 
 import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.events.EventJson;
+import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
@@ -21,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -32,11 +35,15 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -153,6 +160,7 @@ public class OutboxWorker {
         next.clear();
         committed.clear();
         try (SentMarkerTopic markers = new SentMarkerTopic(markerTopic(), bootstrapServers);
+                KafkaProducer<String, String> dlq = dlqProducer();
                 KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
                         new StringDeserializer())) {
             consumer = c;
@@ -185,13 +193,15 @@ public class OutboxWorker {
                     DetectionTopology.NOTIFICATIONS_TOPIC, markerTopic(), markers.size());
             while (running) {
                 try {
-                    pass(c, outbox, markers, notify.tick());
+                    pass(c, outbox, markers, dlq, notify.tick());
                 } catch (WakeupException e) {
                     break;
                 } catch (RuntimeException e) {
-                    // Kafka unreachable, a commit refused during a rebalance: nothing is lost (offsets stay
-                    // behind), so keep going after a pause.
+                    // Kafka unreachable, a commit refused during a rebalance, a dead letter not written: nothing
+                    // is lost (offsets stay behind, and the records not handed over are read again), so keep
+                    // going after a pause.
                     Log.warnf("Notification delivery pass failed, retrying: %s", e.toString());
+                    rewind(c);
                     pause(notify.tick());
                 }
             }
@@ -199,13 +209,13 @@ public class OutboxWorker {
         }
     }
 
-    private void pass(KafkaConsumer<String, String> c, Outbox outbox, SentMarkerTopic markers, Duration tick) {
+    private void pass(KafkaConsumer<String, String> c, Outbox outbox, SentMarkerTopic markers,
+            KafkaProducer<String, String> dlq, Duration tick) {
         var records = c.poll(tick);
         outbox.startPass();
         for (ConsumerRecord<String, String> r : records) {
             TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-            Optional<Notification> n = parse(r);
-            n.ifPresent(notification -> outbox.offer(notification, new Origin(tp, r.offset()), System.currentTimeMillis()));
+            hand(r, outbox, dlq);
             next.put(tp, r.offset() + 1);
         }
         // The position is past the transaction markers Kafka Streams writes after each record; committing
@@ -273,16 +283,84 @@ public class OutboxWorker {
         return Admin.create(props);
     }
 
-    private Optional<Notification> parse(ConsumerRecord<String, String> r) {
+    /**
+     * Hands one record to the outbox, or dead-letters it: a record that is not a notification, or one the
+     * outbox cannot act on, must never hold up the deliveries behind it.
+     */
+    private void hand(ConsumerRecord<String, String> r, Outbox outbox, KafkaProducer<String, String> dlq) {
+        Notification n;
         try {
-            return Optional.of(EventJson.mapper().readValue(r.value(), Notification.class));
+            n = EventJson.mapper().readValue(r.value(), Notification.class);
         } catch (Exception e) {
-            // Only this service writes the topic; an unreadable record is a bug, not a reason to stop telling.
-            metrics.counter("earshot.alerts.notifications.unreadable").increment();
-            Log.errorf("Skipping an unreadable notification at %s-%d@%d: %s", r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
-            return Optional.empty();
+            deadLetter(r, dlq, "unreadable", "not a notification: " + firstLine(e.getMessage()));
+            return;
         }
+        Optional<String> problem = n == null ? Optional.of("null") : n.problem();
+        if (problem.isPresent()) {
+            deadLetter(r, dlq, "unactionable", "a notification that cannot be delivered: " + problem.get());
+            return;
+        }
+        try {
+            outbox.offer(n, new Origin(new TopicPartition(r.topic(), r.partition()), r.offset()),
+                    System.currentTimeMillis());
+        } catch (RuntimeException e) {
+            // A channel could not even decide about it (a shape no check foresaw): a bug, not a reason to stop.
+            deadLetter(r, dlq, "unactionable", "a channel failed on it: " + e);
+        }
+    }
+
+    /** Written and acknowledged before the worker moves past the record. */
+    private void deadLetter(ConsumerRecord<String, String> r, KafkaProducer<String, String> dlq, String kind,
+            String reason) {
+        try {
+            dlq.send(new ProducerRecord<>(Topics.MENTIONS_SCORED_DLQ, null, r.key(), r.value(),
+                    DeadLetters.headers(r.headers(), reason, r.topic(), r.partition(), r.offset())))
+                    .get(KAFKA_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot write a dead letter to " + Topics.MENTIONS_SCORED_DLQ, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing a dead letter", e);
+        }
+        metrics.counter("earshot.alerts.notifications.refused", "reason", kind).increment();
+        metrics.counter("earshot.alerts.dead.letters", "topic", r.topic()).increment();
+        Log.warnf("Notification record %s-%d@%d sent to %s: %s", r.topic(), r.partition(), r.offset(),
+                Topics.MENTIONS_SCORED_DLQ, reason);
+    }
+
+    /** After a failed pass: read again from the first record not handed over (or the last commit). */
+    private void rewind(KafkaConsumer<String, String> c) {
+        try {
+            Set<TopicPartition> assigned = c.assignment();
+            Map<TopicPartition, OffsetAndMetadata> last = c.committed(assigned, KAFKA_TIMEOUT);
+            for (TopicPartition tp : assigned) {
+                Long at = next.get(tp);
+                OffsetAndMetadata om = last.get(tp);
+                if (at != null) {
+                    c.seek(tp, at);
+                } else if (om != null) {
+                    c.seek(tp, om.offset());
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.warnf("Could not rewind the notification consumer (the next session re-reads): %s", e.toString());
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private KafkaProducer<String, String> dlqProducer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
     private Properties consumerProps() {

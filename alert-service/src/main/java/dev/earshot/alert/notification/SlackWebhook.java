@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public class SlackWebhook implements Channel {
                 .append(escape(n.alert().why().summary())).append('\n')
                 .append("> ").append(escape(n.alert().mentions().get(0).mention().text()));
         if (view.link() != null) {
-            text.append("\n<").append(escape(view.link())).append("|Open the mention>");
+            text.append("\n<").append(linkTarget(view.link())).append("|Open the mention>");
         }
         ObjectNode body = EventJson.mapper().createObjectNode().put("text", text.toString());
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
@@ -67,7 +68,35 @@ public class SlackWebhook implements Channel {
         return catalog.slackWebhook(brandId).filter(u -> AlertView.safeLink(u) != null);
     }
 
-    /** Slack's documented escaping for message text. */
+    /**
+     * A URL as the target of a {@code <url|text>} link. Slack ends the target at the first {@code |} or
+     * {@code >}, so a mention URL carrying them could show text of the author's choosing ("Refund form") or
+     * break out of the link; those and {@code <} and white space are percent-encoded (the URL means the same to
+     * the site), then {@code &} is escaped as in all message text.
+     */
+    static String linkTarget(String url) {
+        StringBuilder b = new StringBuilder(url.length());
+        for (char c : url.toCharArray()) {
+            switch (c) {
+                case '|' -> b.append("%7C");
+                case '<' -> b.append("%3C");
+                case '>' -> b.append("%3E");
+                case '&' -> b.append("&amp;");
+                default -> {
+                    if (Character.isWhitespace(c) || Character.isISOControl(c) || Character.isSpaceChar(c)) {
+                        for (byte x : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+                            b.append('%').append(String.format("%02X", x & 0xFF));
+                        }
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
+    }
+
+    /** Slack's documented escaping for message text (mrkdwn's three control characters). */
     static String escape(String s) {
         return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

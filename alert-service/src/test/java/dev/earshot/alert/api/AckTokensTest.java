@@ -16,22 +16,26 @@ class AckTokensTest {
 
     @Test
     void aTokenNamesItsIncidentUntilItExpires() {
-        String token = tokens.issue("instant-acme-1", "acme", now);
+        String token = tokens.issue("instant-acme-1", "acme", 3, now);
         AckTokens.Claim claim = tokens.verify(token, now.plus(Duration.ofDays(6))).orElseThrow();
         assertEquals("instant-acme-1", claim.incidentId());
         assertEquals("acme", claim.brandId());
+        assertEquals(3, claim.revision(), "the revision its email was about");
         assertTrue(tokens.verify(token, now.plus(Duration.ofDays(7))).isEmpty(), "expired");
         assertTrue(token.matches("[A-Za-z0-9_.-]+"), "URL-safe");
     }
 
     @Test
     void forgedTamperedOrForeignTokensAreRefused() {
-        String token = tokens.issue("instant-acme-1", "acme", now);
+        String token = tokens.issue("instant-acme-1", "acme", 3, now);
         String payload = token.substring(0, token.indexOf('.'));
-        String otherPayload = tokens.issue("instant-acme-2", "acme", now);
+        String otherPayload = tokens.issue("instant-acme-2", "acme", 3, now);
         assertTrue(tokens.verify(otherPayload.substring(0, otherPayload.indexOf('.')) + token.substring(
                 token.indexOf('.')), now).isEmpty(), "a signature does not carry over to another incident");
         assertTrue(tokens.verify(payload + ".AAAA", now).isEmpty());
+        String later = tokens.issue("instant-acme-1", "acme", 4, now);
+        assertTrue(tokens.verify(later.substring(0, later.indexOf('.')) + token.substring(token.indexOf('.')), now)
+                .isEmpty(), "nor to another revision");
         assertTrue(tokens.verify("garbage", now).isEmpty());
         assertTrue(tokens.verify("", now).isEmpty());
         assertTrue(tokens.verify("!!.!!", now).isEmpty());

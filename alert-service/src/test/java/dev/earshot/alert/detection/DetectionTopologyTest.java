@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.incident.CommandSignatures;
 import dev.earshot.alert.incident.IncidentCommand;
+import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.alert.notification.Outbox;
 import dev.earshot.alert.notification.SentMarkers;
@@ -47,6 +49,7 @@ class DetectionTopologyTest {
 
     static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     static final Duration UPDATE_INTERVAL = Duration.ofMinutes(15);
+    static final String COMMANDS = DetectionTopology.COMMANDS_TOPIC;
 
     @TempDir
     Path stateDir;
@@ -62,6 +65,8 @@ class DetectionTopologyTest {
     Outbox outbox;
     Instant wallClock = START;
     int seq;
+    SimpleMeterRegistry metrics;
+    final CommandSignatures signatures = new CommandSignatures("a-test-commands-key-0123".getBytes());
 
     @BeforeEach
     void start() {
@@ -74,8 +79,9 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(DetectionTopology.build(config, catalog, metrics, false), props, START);
+        metrics = new SimpleMeterRegistry();
+        driver = new TopologyTestDriver(DetectionTopology.build(config, catalog, metrics, signatures, false), props,
+                START);
         outbox = new Outbox(List.of(email), config.notifications().retryInitial(), config.notifications().retryMax(),
                 config.notifications().giveUpAfter(), SentMarkers.inMemory(), metrics);
         StringSerializer s = new StringSerializer();
@@ -246,7 +252,7 @@ class DetectionTopologyTest {
         send(ScoredMentions.of("globex", "Globex", "Worst service ever, awful and rude", -0.9, Label.NEGATIVE),
                 START.plusSeconds(2));
         String second = delivered().get(1).alert().incidentId();
-        commands.pipeInput("globex", EventJson.writeString(new IncidentCommand(second, "globex",
+        commands.pipeInput("globex", signed(new IncidentCommand(second, "globex",
                 IncidentCommand.Action.ACKNOWLEDGE, "dana", 0, START)), START.plusSeconds(3));
         Alert acked = EventJson.read(alerts.readValuesToList().get(2), Alert.class);
         assertEquals(Alert.State.ACKNOWLEDGED, acked.state());
@@ -266,7 +272,7 @@ class DetectionTopologyTest {
                 START.plusSeconds(1));
         String id = delivered().get(0).alert().incidentId();
         advance(Duration.ofMinutes(31));
-        commands.pipeInput("acme", EventJson.writeString(new IncidentCommand(id, "acme",
+        commands.pipeInput("acme", signed(new IncidentCommand(id, "acme",
                 IncidentCommand.Action.RESOLVE, "dana", 0, START)), START.plus(Duration.ofMinutes(32)));
         send(ScoredMentions.of("acme", "Acme", "Still charged three times, a scam, no refund", -0.9, Label.NEGATIVE),
                 START.plus(Duration.ofMinutes(40)));
@@ -313,7 +319,7 @@ class DetectionTopologyTest {
         ScoredMention m = ScoredMentions.of("acme", "Acme", "Awful, rude, never again", -0.9, Label.NEGATIVE);
         send(m, START.plusSeconds(1));
         String id = delivered().get(0).alert().incidentId();
-        commands.pipeInput("acme", EventJson.writeString(new IncidentCommand(id, "acme",
+        commands.pipeInput("acme", signed(new IncidentCommand(id, "acme",
                 IncidentCommand.Action.RESOLVE, "dana", 0, START)), START.plusSeconds(2));
         send(ScoredMentions.of("acme", "Acme", "Still awful and rude, no refund", -0.9, Label.NEGATIVE),
                 START.plusSeconds(60));
@@ -360,11 +366,97 @@ class DetectionTopologyTest {
     }
 
     @Test
+    void hostileCommandsAreDeadLetteredAndCountedAndTheStreamGoesOn() {
+        send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE), START.plusSeconds(1));
+        String id = delivered().get(0).alert().incidentId();
+        alerts.readRecordsToList();
+        IncidentCommand resolve = new IncidentCommand(id, "acme", IncidentCommand.Action.RESOLVE, "mallory", 0, START);
+        String good = signed(resolve);
+        List<String[]> hostile = List.of(
+                new String[] {"bad-action", "{\"incidentId\":\"" + id + "\",\"brandId\":\"acme\",\"action\":null,\"snoozeMinutes\":0,"
+                        + "\"at\":\"2026-10-01T00:00:00Z\"}"},
+                new String[] {"bad-action", "{\"incidentId\":\"" + id + "\",\"brandId\":\"acme\",\"action\":\"DELETE\",\"snoozeMinutes\":0,"
+                        + "\"at\":\"2026-10-01T00:00:00Z\"}"},
+                new String[] {"bad-id", "{\"brandId\":\"acme\",\"action\":\"RESOLVE\",\"snoozeMinutes\":0,\"at\":\"2026-10-01T00:00:00Z\"}"},
+                new String[] {"bad-id", signed(new IncidentCommand(id + "\r\nBcc: evil@x", "acme",
+                        IncidentCommand.Action.RESOLVE, "mallory", 0, START))},
+                new String[] {"unreadable", "resolve everything, please"},
+                new String[] {"unreadable", "[1, 2, 3]"},
+                new String[] {"unsigned", EventJson.writeString(resolve)},
+                new String[] {"bad-signature", good.replace("mallory", "dana")},
+                new String[] {"bad-signature", EventJson.writeString(new CommandSignatures(
+                        "somebody-elses-key-0123".getBytes()).sign(resolve))});
+        for (String[] h : hostile) {
+            commands.pipeInput("acme", h[1], START.plusSeconds(2));
+        }
+        List<TestRecord<String, String>> dead = dlq.readRecordsToList();
+        assertEquals(hostile.size(), dead.size(), "each refused command is dead-lettered");
+        for (int i = 0; i < hostile.size(); i++) {
+            String reason = new String(dead.get(i).headers().lastHeader(DeadLetters.REASON).value());
+            assertTrue(reason.startsWith("incident command refused (" + hostile.get(i)[0] + ")"), reason);
+            assertEquals(hostile.get(i)[1], dead.get(i).value(), "as it arrived");
+            assertEquals(COMMANDS, new String(dead.get(i).headers().lastHeader(DeadLetters.TOPIC).value()));
+        }
+        assertEquals(2.0, metrics.counter("earshot.alerts.commands.refused", "reason", "bad-signature").count());
+        assertEquals(2.0, metrics.counter("earshot.alerts.commands.refused", "reason", "bad-action").count());
+        assertTrue(alerts.isEmpty(), "no refused command changed the incident");
+
+        commands.pipeInput("acme", good, START.plusSeconds(3));
+        assertEquals(Alert.State.RESOLVED, EventJson.read(alerts.readValue(), Alert.class).state(),
+                "the signed command is applied");
+        commands.pipeInput("acme", good, START.plusSeconds(4));
+        assertTrue(new String(dlq.readRecord().headers().lastHeader(DeadLetters.REASON).value())
+                .startsWith("incident command refused (replayed)"), "a copy of an applied command is a replay");
+        assertTrue(alerts.isEmpty());
+
+        send(ScoredMentions.of("globex", "Globex", "Worst service ever, awful and rude", -0.9, Label.NEGATIVE),
+                START.plusSeconds(5));
+        assertEquals("globex", delivered().get(delivered().size() - 1).brandId(), "the stream goes on");
+    }
+
+    @Test
+    void anAcknowledgeLinkWorksWhileTheIncidentOnlyGrewButNotOnceItReopened() {
+        send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE), START.plusSeconds(1));
+        Notification opened = delivered().get(0);
+        String id = opened.alert().incidentId();
+        send(ScoredMentions.of("acme", "Acme", "Rude again and the food was cold", -0.9, Label.NEGATIVE),
+                START.plusSeconds(60));
+        alerts.readRecordsToList();
+        commands.pipeInput("acme", signed(link(id, opened.alert().revision())), START.plusSeconds(61));
+        assertEquals(Alert.State.ACKNOWLEDGED, EventJson.read(alerts.readValue(), Alert.class).state(),
+                "the first email's link still acknowledges after more mentions came in");
+
+        commands.pipeInput("acme", signed(new IncidentCommand(id, "acme", IncidentCommand.Action.RESOLVE, "dana", 0,
+                START)), START.plusSeconds(62));
+        send(ScoredMentions.of("acme", "Acme", "Still rude, still cold, no refund", -0.9, Label.NEGATIVE),
+                START.plusSeconds(120));
+        Notification reopened = delivered().get(delivered().size() - 1);
+        assertEquals(Notification.Purpose.REOPENED, reopened.purpose());
+        alerts.readRecordsToList();
+        commands.pipeInput("acme", signed(link(id, opened.alert().revision())), START.plusSeconds(121));
+        assertTrue(alerts.isEmpty(), "the old link does not acknowledge the re-opened incident");
+        assertEquals(1.0, metrics.counter("earshot.alerts.commands.refused", "reason", "earlier-alert-link").count());
+        advance(Duration.ofMinutes(31));
+        assertTrue(delivered().stream().anyMatch(n -> n.purpose() == Notification.Purpose.ESCALATED),
+                "and its escalation goes on: " + delivered());
+
+        alerts.readRecordsToList();
+        commands.pipeInput("acme", signed(link(id, reopened.alert().revision())), START.plusSeconds(122));
+        assertEquals(Alert.State.ACKNOWLEDGED, EventJson.read(alerts.readValue(), Alert.class).state(),
+                "the re-opening email's link does");
+    }
+
+    static IncidentCommand link(String id, int revision) {
+        return new IncidentCommand(id, "acme", IncidentCommand.Action.ACKNOWLEDGE, "email link", 0, START, revision,
+                null);
+    }
+
+    @Test
     void malformedRecordGoesToTheDeadLetterTopicWithTheReason() {
         mentions.pipeInput("acme", "{oops", START);
         TestRecord<String, String> dead = dlq.readRecord();
         assertEquals("{oops", dead.value());
-        String reason = new String(dead.headers().lastHeader(DetectionTopology.DEAD_LETTER_REASON).value());
+        String reason = new String(dead.headers().lastHeader(DeadLetters.REASON).value());
         assertTrue(reason.contains("not a ScoredMention"), reason);
         send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE), START);
         assertEquals(1, delivered().size(), "the next record is still handled");
@@ -390,6 +482,14 @@ class DetectionTopologyTest {
         seq++;
         send(ScoredMentions.of(brand, brand, text + " #" + seq, score, label,
                 label == Label.NEGATIVE ? new Rating(2, 5) : new Rating(4, 5), List.of("waiting")), at);
+    }
+
+    /** A command as this service's API writes it: signed, and newer than any before. */
+    String signed(IncidentCommand cmd) {
+        seq++;
+        IncidentCommand fresh = new IncidentCommand(cmd.incidentId(), cmd.brandId(), cmd.action(), cmd.by(),
+                cmd.snoozeMinutes(), cmd.at().plusMillis(seq), cmd.linkRevision(), null);
+        return EventJson.writeString(signatures.sign(fresh));
     }
 
     void send(ScoredMention m, Instant at) {

@@ -39,7 +39,7 @@ class TooLargeRecordHandlerTest {
         ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
         assertEquals(Topics.MENTIONS_SCORED_DLQ, dead.topic());
         assertArrayEquals(input, dead.value(), "the input record as it arrived");
-        String reason = new String(dead.headers().lastHeader(DetectionTopology.DEAD_LETTER_REASON).value(),
+        String reason = new String(dead.headers().lastHeader(DeadLetters.REASON).value(),
                 StandardCharsets.UTF_8);
         assertTrue(reason.contains("alerts") && reason.contains("1191789 bytes"), reason);
         assertEquals(1.0, metrics.counter("earshot.alerts.records.too.large", "topic", Topics.ALERTS).count());

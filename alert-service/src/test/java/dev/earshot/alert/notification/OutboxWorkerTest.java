@@ -2,28 +2,36 @@ package dev.earshot.alert.notification;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.alert.support.RecordingChannel;
 import dev.earshot.alert.support.TestConfig;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.MonitorEvent;
+import dev.earshot.events.Topics;
 import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +101,60 @@ class OutboxWorkerTest {
             worker.stop();
         }
         assertEquals(List.of("t1#email", "t2#email"), List.copyOf(email.deliveryIds));
+    }
+
+    @Test
+    void aRecordItCannotReadOrActOnIsDeadLetteredAndTheNextOneIsDeliveredOnce() throws Exception {
+        broker.createTopics(1, Topics.MENTIONS_SCORED_DLQ);
+        publishRaw("junk", "{not a notification");
+        publishRaw("no-alert", "{\"id\":\"no-alert\",\"purpose\":\"OPENED\",\"brandId\":\"acme\"}");
+        publishRaw("no-purpose", "{\"id\":\"no-purpose\",\"brandId\":\"acme\"}");
+        publishRaw("crlf", notification("x\r\nBcc: evil@x"));
+        publish("n9");
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        OutboxWorker worker = new OutboxWorker(List.of(email), config, broker.bootstrapServers(), metrics);
+        worker.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> email.deliveryIds.contains("n9#email"));
+            List<ConsumerRecord<String, String>> dead = readAll(Topics.MENTIONS_SCORED_DLQ, 4);
+            assertEquals(List.of("junk", "no-alert", "no-purpose", "crlf"), dead.stream().map(ConsumerRecord::key).toList());
+            assertEquals("{not a notification", dead.get(0).value(), "as it arrived");
+            String reason = new String(dead.get(1).headers().lastHeader(DeadLetters.REASON).value());
+            assertTrue(reason.contains("no alert"), reason);
+            assertEquals(DetectionTopology.NOTIFICATIONS_TOPIC,
+                    new String(dead.get(1).headers().lastHeader(DeadLetters.TOPIC).value()));
+            assertEquals("1", new String(dead.get(1).headers().lastHeader(DeadLetters.OFFSET).value()));
+            assertEquals(3.0, metrics.counter("earshot.alerts.notifications.refused", "reason", "unactionable").count());
+            assertEquals(1.0, metrics.counter("earshot.alerts.notifications.refused", "reason", "unreadable").count());
+        } finally {
+            worker.stop();
+        }
+        assertEquals(List.of("n9#email"), List.copyOf(email.deliveryIds), "the good one once, nothing else");
+    }
+
+    private List<ConsumerRecord<String, String>> readAll(String topic, int count) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader");
+        List<ConsumerRecord<String, String>> all = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            c.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                c.poll(Duration.ofMillis(200)).forEach(all::add);
+                return all.size() >= count;
+            });
+        }
+        return all;
+    }
+
+    private void publishRaw(String key, String value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new StringSerializer())) {
+            producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, key, value)).get();
+        }
     }
 
     private OutboxWorker worker() {

@@ -15,6 +15,8 @@ import dev.earshot.events.Alert;
 import dev.earshot.events.BrandRef;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Label;
+import dev.earshot.events.Mention;
+import dev.earshot.events.ScoredMention;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,32 @@ class SlackWebhookTest {
     @AfterEach
     void stop() {
         server.stop(0);
+    }
+
+    @Test
+    void aMentionUrlCannotSpoofTheLinkText() throws Exception {
+        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+        BrandCatalog catalog = new BrandCatalog(List.of(new BrandCatalog.Brand("acme", "Acme", List.of(), null, null,
+                url, null)), List.of(), List.of(), null, DetectionSettings.defaults());
+        SlackWebhook slack = new SlackWebhook(catalog, TestConfig.with(Map.of()));
+        ScoredMention m = ScoredMentions.of("acme", "Acme", "Awful, rude, never again", -0.9, Label.NEGATIVE);
+        Mention spoof = new Mention(m.mention().schemaVersion(), m.mention().id(), m.mention().contentHash(),
+                m.mention().brand(), m.mention().source(),
+                "https://evil.example/x|Official Acme refund form> <!channel> a&b", null, m.mention().text(),
+                m.mention().author(), m.mention().rating(), null, m.mention().fetchedAt(), m.mention().matchedTerms());
+        ScoredMention scored = new ScoredMention(m.schemaVersion(), spoof, m.score(), m.label(), m.complaint(),
+                m.intent(), m.aspects(), m.explanation(), m.language(), m.ratingConflict(), m.scoredAt());
+        Alert alert = new Alert(1, "instant-acme-1", 1, new BrandRef("acme", "Acme"), Alert.Kind.INSTANT,
+                Alert.Severity.HIGH, Alert.State.OPEN, new Alert.Reason("r", "A mention scored -0.90.", Map.of()),
+                List.of(scored), Instant.now(), Instant.now());
+        Notification n = Notification.about(alert, Notification.Purpose.OPENED);
+        slack.deliver(n, n.id() + "#slack");
+        String text = EventJson.mapper().readTree(bodies.get(0)).get("text").asText();
+        String link = text.substring(text.lastIndexOf("\n<") + 1);
+        assertEquals("<https://evil.example/x%7COfficial%20Acme%20refund%20form%3E%20%3C!channel%3E%20a&amp;b"
+                + "|Open the mention>", link, "one link, our text; the URL's | and > cannot end it");
+        assertEquals(1, link.chars().filter(c -> c == '|').count());
+        assertFalse(text.contains("<!channel>"));
     }
 
     @Test

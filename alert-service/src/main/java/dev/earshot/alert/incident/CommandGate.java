@@ -1,0 +1,84 @@
+package dev.earshot.alert.incident;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.Ids;
+
+/**
+ * Decides whether a record on the commands topic is a command to act on: readable, with an action, well-formed
+ * ids and this service's signature. Anything else is refused with a reason (a metric tag) and a detail (for the
+ * log and the dead-letter header); the stream never throws on it.
+ */
+public final class CommandGate {
+
+    /** Longest {@code by} a command may carry (it reaches alerts, logs and the API). */
+    static final int MAX_BY = 100;
+
+    public sealed interface Verdict permits Accepted, Refused {
+    }
+
+    public record Accepted(IncidentCommand command) implements Verdict {
+    }
+
+    /** @param reason short and from a fixed set: {@code unreadable}, {@code bad-action}, {@code bad-id}, {@code bad-field}, {@code unsigned}, {@code bad-signature} */
+    public record Refused(String reason, String detail) implements Verdict {
+    }
+
+    private final CommandSignatures signatures;
+
+    public CommandGate(CommandSignatures signatures) {
+        this.signatures = signatures;
+    }
+
+    public Verdict check(String value) {
+        if (value == null) {
+            return new Refused("unreadable", "a command without a value");
+        }
+        IncidentCommand cmd;
+        try {
+            cmd = EventJson.mapper().readValue(value, IncidentCommand.class);
+        } catch (InvalidFormatException e) {
+            if (e.getTargetType() == IncidentCommand.Action.class) {
+                return new Refused("bad-action", "unknown action " + Ids.quoted(String.valueOf(e.getValue())));
+            }
+            return new Refused("unreadable", "not an incident command: " + e.getOriginalMessage());
+        } catch (Exception e) {
+            return new Refused("unreadable", "not an incident command: " + firstLine(e.getMessage()));
+        }
+        if (cmd == null) {
+            return new Refused("unreadable", "not an incident command: null");
+        }
+        if (cmd.action() == null) {
+            return new Refused("bad-action", "a command without an action");
+        }
+        if (!Ids.isIncidentId(cmd.incidentId())) {
+            return new Refused("bad-id", "incidentId " + Ids.quoted(cmd.incidentId()) + " is missing or malformed");
+        }
+        if (!Ids.isCatalogId(cmd.brandId())) {
+            return new Refused("bad-id", "brandId " + Ids.quoted(cmd.brandId()) + " is missing or malformed");
+        }
+        if (cmd.at() == null) {
+            return new Refused("bad-field", "a command without its time (at)");
+        }
+        if (cmd.by() != null && (cmd.by().length() > MAX_BY || cmd.by().chars().anyMatch(Character::isISOControl))) {
+            return new Refused("bad-field", "by " + Ids.quoted(cmd.by()) + " is longer than " + MAX_BY
+                    + " characters or has control characters");
+        }
+        if (cmd.signature() == null || cmd.signature().isEmpty()) {
+            return new Refused("unsigned", cmd.action() + " of " + cmd.incidentId() + " carries no signature");
+        }
+        if (!signatures.verify(cmd)) {
+            return new Refused("bad-signature", cmd.action() + " of " + cmd.incidentId()
+                    + " is not signed with this service's key");
+        }
+        return new Accepted(cmd);
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}
