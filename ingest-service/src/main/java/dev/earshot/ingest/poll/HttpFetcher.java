@@ -144,7 +144,7 @@ public class HttpFetcher implements AutoCloseable {
             throw new FetchException(FetchException.Kind.timeout, request.url() + " took longer than " + config.totalTimeout());
         }
         Duration left = Duration.ofNanos(remaining);
-        HttpGet get = new HttpGet(uri);
+        HttpGet get = new HttpGet(withoutUserInfo(uri));
         get.setConfig(RequestConfig.custom()
                 .setConnectionRequestTimeout(Timeout.of(min(config.connectTimeout(), left)))
                 .setConnectTimeout(Timeout.of(min(config.connectTimeout(), left)))
@@ -153,6 +153,10 @@ public class HttpFetcher implements AutoCloseable {
         get.setHeader("Accept-Encoding", "gzip");
         get.setHeader("Accept", request.accept() != null ? request.accept()
                 : "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5");
+        if (uri.getRawUserInfo() != null) { // user-info is sent as Basic auth to this hop only (redirects carry none)
+            get.setHeader("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                    uri.getUserInfo().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         if (request.etag() != null) {
             get.setHeader("If-None-Match", request.etag());
         }
@@ -212,6 +216,14 @@ public class HttpFetcher implements AutoCloseable {
             }
         }
         return out.toByteArray();
+    }
+
+    private static URI withoutUserInfo(URI uri) {
+        if (uri.getRawUserInfo() == null) {
+            return uri;
+        }
+        String s = uri.toString();
+        return URI.create(s.replaceFirst("//[^/?#@]*@", "//"));
     }
 
     private FetchException totalTimeout(URI uri, Exception cause) {

@@ -9,6 +9,7 @@ import dev.earshot.ingest.publish.MonitorPublisher;
 import dev.earshot.ingest.source.Catalog;
 import dev.earshot.ingest.source.CatalogStore;
 import dev.earshot.ingest.source.Source;
+import dev.earshot.ingest.source.UrlSecrets;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
@@ -294,8 +295,10 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
         }
     }
 
-    private MonitorEvent failed(Source source, SourceState s, FetchException.Kind kind, String message, Instant retryAfter) {
+    private MonitorEvent failed(Source source, SourceState s, FetchException.Kind kind, String error, Instant retryAfter) {
         metrics.error(source.id(), kind);
+        // Errors quote addresses; what a feed URL carries as credentials is not for logs, status, health or events.
+        String message = UrlSecrets.hideIn(error);
         Instant now = clock.instant();
         if (retryAfter != null) {
             hosts.pause(HostLimiter.hostOf(source.url()), retryAfter);
@@ -322,7 +325,7 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
     }
 
     private static MonitorEvent event(Source source, SourceState s, MonitorEvent.Status status, Instant now) {
-        return new MonitorEvent(MonitorEvent.SCHEMA_VERSION, source.id(), source.url(), status,
+        return new MonitorEvent(MonitorEvent.SCHEMA_VERSION, source.id(), UrlSecrets.hide(source.url()), status,
                 status == MonitorEvent.Status.RECOVERED ? 0 : s.consecutiveFailures,
                 status == MonitorEvent.Status.RECOVERED ? null : s.lastError, s.lastSuccessAt, now);
     }

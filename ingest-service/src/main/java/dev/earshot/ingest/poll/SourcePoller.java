@@ -14,6 +14,7 @@ import dev.earshot.ingest.match.BrandMatcher;
 import dev.earshot.ingest.source.Brand;
 import dev.earshot.ingest.source.Catalog;
 import dev.earshot.ingest.source.Source;
+import dev.earshot.ingest.source.UrlSecrets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -107,7 +108,8 @@ public class SourcePoller {
 
     /** One item and the brands it is about, as mentions. */
     public List<Mention> toMentions(Source source, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {
-        return toMentions(source, new SourceRef(source.id(), source.kind().name(), source.url()), items, catalog, fetchedAt);
+        return toMentions(source, new SourceRef(source.id(), source.kind().name(), UrlSecrets.hide(source.url())), items,
+                catalog, fetchedAt);
     }
 
     public List<Mention> toMentions(Source source, SourceRef ref, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {

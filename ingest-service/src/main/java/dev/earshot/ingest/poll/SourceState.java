@@ -34,7 +34,7 @@ final class SourceState {
 
     synchronized SourceStatus status(String id, boolean polledHere) {
         String health = reported == null ? "ok" : reported;
-        return new SourceStatus(id, url, lastPollAt, outcome, errorKind, lastError, items, newMentions,
+        return new SourceStatus(id, dev.earshot.ingest.source.UrlSecrets.hide(url), lastPollAt, outcome, errorKind, lastError, items, newMentions,
                 inFlight ? null : nextPollAt.equals(Instant.EPOCH) ? null : nextPollAt, consecutiveFailures,
                 lastSuccessAt, health, polledHere);
     }
