@@ -1,5 +1,6 @@
 package dev.earshot.alert.api;
 
+import dev.earshot.alert.incident.CommandGate;
 import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.messaging.CommandPublisher;
@@ -94,9 +95,9 @@ public class IncidentResource {
     }
 
     private Uni<Response> change(String id, IncidentCommand.Action action, String by, int minutes) {
-        if (by.length() > 100 || by.chars().anyMatch(Character::isISOControl)) {
-            throw new WebApplicationException(Response.status(400)
-                    .entity(Map.of("error", "by must be at most 100 characters, without control characters")).build());
+        if (!CommandGate.acceptableBy(by)) {
+            throw new WebApplicationException(Response.status(400).entity(Map.of("error", "by must be at most "
+                    + CommandGate.MAX_BY + " characters, without control characters")).build());
         }
         Incident inc = queries.byId(id).orElseThrow(() -> new NotFoundException("no incident " + id));
         IncidentCommand cmd = new IncidentCommand(id, inc.brand.id(), action, by, minutes, Instant.now());

@@ -12,7 +12,7 @@ import dev.earshot.events.Ids;
 public final class CommandGate {
 
     /** Longest {@code by} a command may carry (it reaches alerts, logs and the API). */
-    static final int MAX_BY = 100;
+    public static final int MAX_BY = 100;
 
     public sealed interface Verdict permits Accepted, Refused {
     }
@@ -60,7 +60,7 @@ public final class CommandGate {
         if (cmd.at() == null) {
             return new Refused("bad-field", "a command without its time (at)");
         }
-        if (cmd.by() != null && (cmd.by().length() > MAX_BY || cmd.by().chars().anyMatch(Character::isISOControl))) {
+        if (cmd.by() != null && !acceptableBy(cmd.by())) {
             return new Refused("bad-field", "by " + Ids.quoted(cmd.by()) + " is longer than " + MAX_BY
                     + " characters or has control characters");
         }
@@ -72,6 +72,11 @@ public final class CommandGate {
                     + " is not signed with this service's key");
         }
         return new Accepted(cmd);
+    }
+
+    /** Whether {@code by} may be recorded: at most {@link #MAX_BY} characters, no control characters. */
+    public static boolean acceptableBy(String by) {
+        return by.length() <= MAX_BY && by.chars().noneMatch(Character::isISOControl);
     }
 
     private static String firstLine(String s) {

@@ -181,6 +181,8 @@ public class StreamsRuntime {
             create(admin, Topics.MENTIONS_SCORED, config.partitions());
             create(admin, Topics.MONITORS, config.partitions());
             create(admin, DetectionTopology.NOTIFICATIONS_TOPIC, config.partitions());
+            // Where every record it cannot act on goes: the stream and the delivery worker must never wait for it.
+            create(admin, Topics.MENTIONS_SCORED_DLQ, config.partitions());
             int partitions = partitions(admin, Topics.MENTIONS_SCORED);
             create(admin, DetectionTopology.COMMANDS_TOPIC, partitions);
             int commandPartitions = partitions(admin, DetectionTopology.COMMANDS_TOPIC);
