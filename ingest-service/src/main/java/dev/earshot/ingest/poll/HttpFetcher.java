@@ -101,7 +101,7 @@ public class HttpFetcher implements AutoCloseable {
         }
     }
 
-    /** A response: 200 with its body, 304 without; {@code url} is where the last redirect led. */
+    /** A response: 200 with its body, 304 without; {@code url} is where the last redirect led, without user-info. */
     public record Response(int status, String url, String contentType, byte[] body, String etag, String lastModified,
             Instant retryAfter) {
         public boolean notModified() {
@@ -175,7 +175,10 @@ public class HttpFetcher implements AutoCloseable {
             String encoding = header(response, "Content-Encoding").orElse("identity").strip().toLowerCase(Locale.ROOT);
             byte[] body = decode(uri, encoding, raw, maxBytes);
             Instant retryAfter = status == 429 || status == 503 ? retryAfter(header(response, "Retry-After").orElse(null)) : null;
-            String location = status >= 300 && status < 400 ? header(response, "Location").orElse(null) : uri.toString();
+            // Where the body came from, as links in it are resolved against: never with the user-info, or every
+            // relative link would carry the credentials into a mention.
+            String location = status >= 300 && status < 400 ? header(response, "Location").orElse(null)
+                    : withoutUserInfo(uri).toString();
             return new Response(status, location, header(response, "Content-Type").orElse(null), body,
                     header(response, "ETag").orElse(null), header(response, "Last-Modified").orElse(null), retryAfter);
         } catch (FetchException e) {

@@ -45,6 +45,7 @@ class CredentialsInUrlsOnBrokerTest {
         site.fail("/private/feed.rss?api_key=k3y-s3cret&page=2", 404);
         String failing = site.url("/private/feed.rss?api_key=k3y-s3cret&page=2").replace("://", "://reader:pa55-s3cret@");
         String working = site.url("/files/feeds/coffee-reviews.rss?access_token=t0k3n-s3cret");
+        String relative = site.url("/files/feeds/rss-2.0-relative.rss").replace("://", "://reader:pa55-s3cret@");
         String catalog = """
                 brands:
                   - id: northwind
@@ -57,7 +58,11 @@ class CredentialsInUrlsOnBrokerTest {
                   - id: secret-working
                     kind: feed
                     url: "%s"
-                """.formatted(failing, working);
+                  - id: secret-relative
+                    kind: feed
+                    url: "%s"
+                    brand: northwind
+                """.formatted(failing, working, relative);
         try (Ingest ingest = BrokerIngest.start(broker, catalog, Map.of("poll.failures-before-broken", "1", "robots.enabled",
                 "false"), "credentials")) {
             SourceStatus failed = ingest.scheduler.pollNow("secret-failing").orElseThrow();
@@ -67,7 +72,11 @@ class CredentialsInUrlsOnBrokerTest {
             assertNoSecret(failed.url());
             assertNoSecret(String.valueOf(ingest.scheduler.broken()));
             assertEquals(3, ingest.scheduler.pollNow("secret-working").orElseThrow().newMentions());
+            assertTrue(ingest.scheduler.pollNow("secret-relative").orElseThrow().newMentions() > 0);
         }
+        assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString("reader:pa55-s3cret".getBytes()),
+                site.lastAuthorization("/files/feeds/rss-2.0-relative.rss"), "user-info is sent as Basic auth");
+        assertEquals(null, site.lastAuthorization("/files/feeds/coffee-reviews.rss?access_token=t0k3n-s3cret"));
         List<MonitorEvent> events = BrokerIngest.readAll(broker, Topics.MONITORS).stream()
                 .map(r -> EventJson.read(r.value(), MonitorEvent.class)).toList();
         assertEquals(1, events.size());
@@ -76,8 +85,10 @@ class CredentialsInUrlsOnBrokerTest {
         assertTrue(events.get(0).sourceUrl().contains("page=2"), "the rest of the address is kept: " + events.get(0).sourceUrl());
         List<Mention> mentions = BrokerIngest.readAll(broker, Topics.MENTIONS).stream()
                 .map(r -> EventJson.read(r.value(), Mention.class)).toList();
-        assertEquals(3, mentions.size());
         mentions.forEach(m -> assertNoSecret(m.source().url()));
+        mentions.forEach(m -> assertNoSecret(String.valueOf(m.url())));
+        assertTrue(mentions.stream().anyMatch(m -> String.valueOf(m.url()).endsWith("/reviews/northwind-espresso")),
+                "a relative link is resolved, without the feed's user-info");
         assertTrue(mentions.get(0).source().url().endsWith("/files/feeds/coffee-reviews.rss?access_token=***"),
                 mentions.get(0).source().url());
     }

@@ -29,6 +29,7 @@ public final class HostileSite implements AutoCloseable {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final Map<String, String> lastIfNoneMatch = new ConcurrentHashMap<>();
     private final Map<String, String> lastUserAgent = new ConcurrentHashMap<>();
+    private final Map<String, String> lastAuthorization = new ConcurrentHashMap<>();
     /** Path → fixture served there instead (for switching a page's content between polls). */
     private final Map<String, String> routes = new ConcurrentHashMap<>();
     /** Path → generated body (RSS) served there. */
@@ -75,6 +76,11 @@ public final class HostileSite implements AutoCloseable {
         return lastIfNoneMatch.get(path);
     }
 
+    /** The Authorization header of the last request to {@code path}, or null when it had none. */
+    public String lastAuthorization(String path) {
+        return lastAuthorization.get(path);
+    }
+
     public String lastUserAgent(String path) {
         return lastUserAgent.get(path);
     }
@@ -115,6 +121,12 @@ public final class HostileSite implements AutoCloseable {
         String inm = ex.getRequestHeaders().getFirst("If-None-Match");
         if (inm != null) {
             lastIfNoneMatch.put(key, inm);
+        }
+        String authorization = ex.getRequestHeaders().getFirst("Authorization");
+        if (authorization != null) {
+            lastAuthorization.put(key, authorization);
+        } else {
+            lastAuthorization.remove(key);
         }
         String ua = ex.getRequestHeaders().getFirst("User-Agent");
         if (ua != null) {
