@@ -27,8 +27,10 @@ import dev.earshot.events.MonitorEvent;
 import dev.earshot.events.Rating;
 import dev.earshot.events.ScoredMention;
 import dev.earshot.events.Topics;
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -73,10 +75,21 @@ class AlertServiceTest {
     Topology topology;
 
     @Inject
+    KafkaConnection kafkaConnection;
+
+    @Inject
     AlertMailer mailer;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Test
+    void everyHandBuiltKafkaClientGetsTheServicesKafkaSettings() {
+        // %test sets kafka.client.dns.lookup; a SASL/TLS cluster's kafka.security.protocol and sasl.* travel the same way.
+        assertEquals("use_all_dns_ips", kafkaConnection.properties().get("client.dns.lookup"));
+        assertEquals(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                kafkaConnection.bootstrapServers());
+    }
 
     @Test
     void furiousMentionSendsOneEmailToTheBrandsPeopleAndOneAlertRecord() throws Exception {

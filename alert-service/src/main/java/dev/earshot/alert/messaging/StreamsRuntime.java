@@ -17,13 +17,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.earshot.events.KafkaConnection;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -38,7 +38,6 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Runs the detection topology with the application: creates the topics it reads when they are
@@ -52,7 +51,7 @@ public class StreamsRuntime {
 
     private final Topology topology;
     private final AlertConfig.Streams config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final MeterRegistry registry;
     private volatile KafkaStreams streams;
     private volatile KafkaStreamsMetrics streamsMetrics;
@@ -61,12 +60,11 @@ public class StreamsRuntime {
     private final ThreadFailures threadFailures = new ThreadFailures();
 
     public StreamsRuntime(Topology topology, AlertConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            MeterRegistry registry) {
+            KafkaConnection kafka, MeterRegistry registry) {
         this.registry = registry;
         this.topology = topology;
         this.config = config.streams();
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -86,9 +84,8 @@ public class StreamsRuntime {
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the Kafka Streams state folder " + stateDir, e);
         }
-        Properties p = new Properties();
+        Properties p = kafka.properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, String.valueOf(config.commitInterval().toMillis()));
@@ -174,9 +171,7 @@ public class StreamsRuntime {
 
     /** Creates the topics the topology reads when missing; the commands topic is co-partitioned with mentions. */
     private String ensureTopics() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
+        try (Admin admin = Admin.create(kafka.properties())) {
             String clusterId = admin.describeCluster().clusterId().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             create(admin, Topics.MENTIONS_SCORED, config.partitions());
             create(admin, Topics.MONITORS, config.partitions());
@@ -193,7 +188,7 @@ public class StreamsRuntime {
             }
             return clusterId;
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + bootstrapServers + " to set up topics", e);
+            throw new IllegalStateException("cannot reach Kafka at " + kafka + " to set up topics", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting up topics", e);

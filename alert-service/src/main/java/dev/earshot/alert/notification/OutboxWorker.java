@@ -22,13 +22,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.earshot.events.KafkaConnection;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -44,7 +44,6 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Delivers the notifications outside Kafka Streams: a plain consumer of the notifications topic on
@@ -67,7 +66,7 @@ public class OutboxWorker {
 
     private final List<Channel> channels;
     private final AlertConfig config;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final MeterRegistry metrics;
     /** Per partition: the offset after the last record handed to the outbox, and the last one committed. */
     private final Map<TopicPartition, Long> next = new HashMap<>();
@@ -79,15 +78,14 @@ public class OutboxWorker {
 
     @Inject
     public OutboxWorker(Instance<Channel> channels, AlertConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrapServers,
-            MeterRegistry metrics) {
-        this(channels.stream().toList(), config, bootstrapServers, metrics);
+            KafkaConnection kafka, MeterRegistry metrics) {
+        this(channels.stream().toList(), config, kafka, metrics);
     }
 
-    public OutboxWorker(List<Channel> channels, AlertConfig config, String bootstrapServers, MeterRegistry metrics) {
+    public OutboxWorker(List<Channel> channels, AlertConfig config, KafkaConnection kafka, MeterRegistry metrics) {
         this.channels = List.copyOf(channels);
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.metrics = metrics;
     }
 
@@ -159,7 +157,7 @@ public class OutboxWorker {
         AlertConfig.Notify notify = config.notifications();
         next.clear();
         committed.clear();
-        try (SentMarkerTopic markers = new SentMarkerTopic(markerTopic(), bootstrapServers);
+        try (SentMarkerTopic markers = new SentMarkerTopic(markerTopic(), kafka);
                 KafkaProducer<String, String> dlq = dlqProducer();
                 KafkaConsumer<String, String> c = new KafkaConsumer<>(consumerProps(), new StringDeserializer(),
                         new StringDeserializer())) {
@@ -278,9 +276,7 @@ public class OutboxWorker {
     }
 
     private Admin admin() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        return Admin.create(props);
+        return Admin.create(kafka.properties());
     }
 
     /**
@@ -356,16 +352,14 @@ public class OutboxWorker {
     }
 
     private KafkaProducer<String, String> dlqProducer() {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
     private Properties consumerProps() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, config.streams().applicationId() + "-outbox");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import dev.earshot.events.KafkaConnection;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -39,16 +40,14 @@ final class SentMarkerTopic implements SentMarkers, AutoCloseable {
     /** Markers Kafka did not acknowledge yet: offsets are not committed past them. */
     private final Map<String, Long> unsaved = new ConcurrentHashMap<>();
 
-    SentMarkerTopic(String topic, String bootstrapServers) {
+    SentMarkerTopic(String topic, KafkaConnection kafka) {
         this.topic = topic;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         producer = new KafkaProducer<>(p, new StringSerializer(), new LongSerializer());
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties c = kafka.properties();
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         reader = new KafkaConsumer<>(c, new StringDeserializer(), new LongDeserializer());
     }

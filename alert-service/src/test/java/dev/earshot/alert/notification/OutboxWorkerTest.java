@@ -1,5 +1,6 @@
 package dev.earshot.alert.notification;
 
+import dev.earshot.events.KafkaConnection;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -112,7 +113,7 @@ class OutboxWorkerTest {
         publishRaw("crlf", notification("x\r\nBcc: evil@x"));
         publish("n9");
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
-        OutboxWorker worker = new OutboxWorker(List.of(email), config, broker.bootstrapServers(), metrics);
+        OutboxWorker worker = new OutboxWorker(List.of(email), config, KafkaConnection.plaintext(broker.bootstrapServers()), metrics);
         worker.start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> email.deliveryIds.contains("n9#email"));
@@ -158,7 +159,7 @@ class OutboxWorkerTest {
     }
 
     private OutboxWorker worker() {
-        return new OutboxWorker(List.of(email), config, broker.bootstrapServers(), new SimpleMeterRegistry());
+        return new OutboxWorker(List.of(email), config, KafkaConnection.plaintext(broker.bootstrapServers()), new SimpleMeterRegistry());
     }
 
     private void publishInTransaction(String id) throws Exception {
