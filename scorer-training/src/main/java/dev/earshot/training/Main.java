@@ -24,7 +24,7 @@ import java.util.Map;
  * <pre>
  * java -jar scorer-training/target/scorer-training.jar train [--corpus DIR] [--written DIR] [--feedback DIR]
  *      [--seed N] [--out FILE] [--report FILE]
- * java -jar scorer-training/target/scorer-training.jar evaluate [--model FILE | --rules] DIR_OR_TSV...
+ * java -jar scorer-training/target/scorer-training.jar evaluate [--model FILE | --rules] [--lang en] DIR_OR_TSV...
  * </pre>
  * See SCORING.md at the top of the repository.
  */
@@ -66,7 +66,7 @@ public final class Main {
 
     private static void usage() {
         System.err.println("usage: train [--corpus DIR] [--written DIR] [--feedback DIR] [--seed N] [--out FILE] [--report FILE]\n"
-                + "       evaluate [--model FILE | --rules] DIR_OR_TSV...");
+                + "       evaluate [--model FILE | --rules] [--lang en] DIR_OR_TSV...");
     }
 
     /** The training rows: every corpus file, the written {@code train-*.tsv}, and feedback files if given. */
@@ -183,7 +183,13 @@ public final class Main {
         List<Evaluation> evaluations = new ArrayList<>();
         for (String p : paths) {
             for (Path f : Tsv.files(Path.of(p))) {
-                Evaluation e = Evaluation.of(f.getFileName().toString(), Tsv.read(f), scorer);
+                List<Row> rows = Tsv.read(f);
+                String lang = opts.get("lang");
+                if (lang != null) {
+                    // rows whose lang column says otherwise are left out; files without one count as English
+                    rows = rows.stream().filter(r -> r.lang().isEmpty() ? lang.equals("en") : r.lang().equals(lang)).toList();
+                }
+                Evaluation e = Evaluation.of(f.getFileName().toString() + (lang == null ? "" : " (" + lang + ")"), rows, scorer);
                 evaluations.add(e);
                 System.out.println(e.tableRow());
             }

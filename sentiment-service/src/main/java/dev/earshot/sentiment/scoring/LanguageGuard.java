@@ -9,6 +9,11 @@ final class LanguageGuard {
     /** Languages with a stop-word list; a word's language bits index this array. */
     static final String[] LANGUAGES = {"en", "es", "fr", "de", "pt", "it", "nl"};
     private static final int EN = 0;
+    private static final int ES = 1;
+    private static final int FR = 2;
+    private static final int DE = 3;
+    private static final int PT = 4;
+    private static final int IT = 5;
 
     private LanguageGuard() {
     }
@@ -17,12 +22,34 @@ final class LanguageGuard {
     static void countLetter(Workspace w, int cp) {
         if (cp < 0x250) {
             w.latinLetters++;
+            countAccent(w, cp);
         } else if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN) {
             w.latinLetters++;
         } else {
             w.otherLetters++;
             if (w.otherScript == 0) {
                 w.otherScript = cp;
+            }
+        }
+    }
+
+    /**
+     * A letter only some of the languages write counts as one of their stop words: short posts
+     * rarely hold two stop words, but "ß", "ñ" or "ã" say a lot. Letters several languages share
+     * with borrowed English words ("é" of café) count for none.
+     */
+    private static void countAccent(Workspace w, int cp) {
+        switch (Character.toLowerCase(cp)) {
+            case 'ß', 'ä', 'ö', 'ü' -> w.languageHits[DE]++;
+            case 'ñ' -> w.languageHits[ES]++;
+            case 'ã', 'õ' -> w.languageHits[PT]++;
+            case 'ç' -> {
+                w.languageHits[FR]++;
+                w.languageHits[PT]++;
+            }
+            case 'ê', 'â', 'î', 'û', 'œ', 'ë', 'ï' -> w.languageHits[FR]++;
+            case 'ì', 'ò' -> w.languageHits[IT]++;
+            default -> {
             }
         }
     }

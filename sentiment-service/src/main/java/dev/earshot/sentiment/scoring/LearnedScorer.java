@@ -16,7 +16,8 @@ import java.util.List;
  * <ul>
  *   <li>{@code score} = P(positive) − P(negative), blended with a star rating as the rules do;
  *   <li>{@code label} = the likeliest class, {@code confidence} its probability;
- *   <li>{@code complaint} = P(complaint) at or above the model's threshold (chosen on the dev split);
+ *   <li>{@code complaint} = P(complaint) at or above the model's threshold (chosen on the dev split),
+ *       or a negative label with a complaint pattern, P(complaint) ≥ 0.5 or a 1–2 star rating;
  *   <li>{@code unknown} when there is no evidence: no lexicon word and no word the model learned to
  *       weigh; text not in English is not scored either (see {@link LanguageGuard}).
  * </ul>
@@ -26,9 +27,15 @@ import java.util.List;
 public final class LearnedScorer implements Scorer {
 
     /** At most this many explanation lines: the strongest reasons, not every word of a long review. */
-    static final int MAX_EXPLANATION = 10;
+    static final int MAX_EXPLANATION = 6;
     /** A word or pair moving the log-odds less than this is not worth a line. */
-    static final double MIN_EXPLAINED = 0.05;
+    static final double MIN_EXPLAINED = 0.1;
+
+    /** A negative text whose complaint probability is at least this is a complaint. */
+    static final double LEANS_COMPLAINT = 0.5;
+
+    private static final java.util.Comparator<Contribution> STRONGEST_FIRST =
+            (a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight()));
 
     private final SentimentScorer rules;
     private final LinearModel model;
@@ -89,8 +96,11 @@ public final class LearnedScorer implements Scorer {
         Label label = pNeg >= pPos && pNeg >= pNeu ? Label.NEGATIVE : pPos >= pNeu ? Label.POSITIVE : Label.NEUTRAL;
         double confidence = label == Label.NEGATIVE ? pNeg : label == Label.POSITIVE ? pPos : pNeu;
         double score = CompoundScore.clamp(pPos - pNeg);
+        // The complaint head decides; a negative text also counts when a complaint pattern matched or
+        // the head leans that way (the threshold alone is set to spare praise, not to catch these).
         boolean complaint = pComplaint >= model.complaintThreshold
-                || (hasRating && !conflict && ratingScore <= Verdict.NEGATIVE_IS_COMPLAINT && label == Label.NEGATIVE);
+                || (label == Label.NEGATIVE && ((w.complaintMatches > 0 && pComplaint >= LEANS_COMPLAINT)
+                        || (hasRating && !conflict && ratingScore <= Verdict.NEGATIVE_IS_COMPLAINT)));
         Intent intent = verdict.intent(w, label, score, complaint);
         List<Contribution> explanation = explain(t, w, hasRating && !conflict ? (1 - textWeight) * ratingScore : 0,
                 rating);
@@ -171,11 +181,15 @@ public final class LearnedScorer implements Scorer {
         if (Math.abs(question) >= MIN_EXPLAINED) {
             out[m++] = new Contribution("?", "question", round(question));
         }
-        if (ratingWeight != 0) {
-            out[m++] = ExplanationBuilder.rating(rating, ratingWeight);
+        Arrays.sort(out, 0, m, STRONGEST_FIRST);
+        if (ratingWeight == 0) {
+            return List.of(Arrays.copyOf(out, Math.min(m, MAX_EXPLANATION)));
         }
-        Arrays.sort(out, 0, m, (a, b) -> Double.compare(Math.abs(b.weight()), Math.abs(a.weight())));
-        return List.of(Arrays.copyOf(out, Math.min(m, MAX_EXPLANATION)));
+        // a blended rating always says so, however strong the words were
+        int keep = Math.min(m, MAX_EXPLANATION - 1);
+        out[keep] = ExplanationBuilder.rating(rating, ratingWeight);
+        Arrays.sort(out, 0, keep + 1, STRONGEST_FIRST);
+        return List.of(Arrays.copyOf(out, keep + 1));
     }
 
     /** Adds up to {@link #MAX_EXPLANATION} hashed words and pairs, strongest first, each bucket once. */
