@@ -1,5 +1,6 @@
 package dev.earshot.ingest;
 
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.ingest.poll.HostLimiter;
 import dev.earshot.ingest.poll.HttpFetcher;
 import dev.earshot.ingest.poll.NetworkGuard;
@@ -48,11 +49,16 @@ public final class Ingest implements AutoCloseable {
     private final MeterRegistry registry;
     private final Duration catchUpTimeout;
 
+    /** Against a broker without authentication (tests, benchmarks). */
     public Ingest(IngestConfig config, String bootstrapServers, String memberName, Clock clock, MeterRegistry registry) {
+        this(config, KafkaConnection.plaintext(bootstrapServers), memberName, clock, registry);
+    }
+
+    public Ingest(IngestConfig config, KafkaConnection connection, String memberName, Clock clock, MeterRegistry registry) {
         this.memberName = memberName;
         this.registry = registry;
         this.catchUpTimeout = config.catchUpTimeout();
-        kafka = new KafkaClients(bootstrapServers);
+        kafka = new KafkaClients(connection);
         producer = kafka.producer(memberName);
         sender = new AckedSender(producer, 3, Duration.ofMillis(500));
         published = new PublishedStore(kafka, sender, config.publishedRetention(), clock);

@@ -1,5 +1,6 @@
 package dev.earshot.ingest;
 
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.ingest.poll.HttpFetcher;
 import dev.earshot.ingest.poll.NetworkGuard;
 import dev.earshot.ingest.poll.PollScheduler;
@@ -8,13 +9,14 @@ import dev.earshot.ingest.poll.SourcePoller;
 import dev.earshot.ingest.publish.MentionPublisher;
 import dev.earshot.ingest.source.CatalogStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Makes the parts of this replica's {@link Ingest} available to the REST API, health and the ticker. */
 public class IngestBeans {
@@ -28,10 +30,11 @@ public class IngestBeans {
     @Produces
     @Singleton
     Ingest ingest(IngestConfig config, Clock clock, MeterRegistry registry,
-            @ConfigProperty(name = "kafka.bootstrap.servers", defaultValue = "localhost:9092") String bootstrap) {
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig) {
         String member = "earshot-ingest-" + ManagementFactory.getRuntimeMXBean().getName() + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return new Ingest(config, bootstrap, member, clock, registry).start();
+        // The kafka.* settings (KAFKA_* variables), security included, reach every client ingest builds.
+        return new Ingest(config, KafkaConnection.from(kafkaConfig), member, clock, registry).start();
     }
 
     void close(@Disposes Ingest ingest) {

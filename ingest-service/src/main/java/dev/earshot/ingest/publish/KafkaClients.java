@@ -1,5 +1,6 @@
 package dev.earshot.ingest.publish;
 
+import dev.earshot.events.KafkaConnection;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -33,20 +33,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class KafkaClients {
 
-    private final String bootstrapServers;
+    private final KafkaConnection connection;
 
+    /** A broker without authentication (tests, the local run). */
     public KafkaClients(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+        this(KafkaConnection.plaintext(bootstrapServers));
+    }
+
+    /** Every client starts from the connection's address and security settings. */
+    public KafkaClients(KafkaConnection connection) {
+        this.connection = connection;
     }
 
     public String bootstrapServers() {
-        return bootstrapServers;
+        return connection.bootstrapServers();
+    }
+
+    public KafkaConnection connection() {
+        return connection;
     }
 
     /** Idempotent, all-replica acks: a send that returns is on the cluster, and a retried one is not duplicated. */
     public KafkaProducer<String, byte[]> producer(String clientId) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = connection.properties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -60,8 +69,7 @@ public final class KafkaClients {
 
     /** A consumer outside any group, for reading a state topic from its beginning. */
     public KafkaConsumer<String, String> reader(String clientId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = connection.properties();
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -71,8 +79,7 @@ public final class KafkaClients {
 
     /** A member of {@code group}, for the partition assignment that shares sources between replicas. */
     public KafkaConsumer<String, String> groupMember(String group, String clientId) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = connection.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -85,8 +92,7 @@ public final class KafkaClients {
     }
 
     public Admin admin() {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = connection.properties();
         return Admin.create(p);
     }
 
@@ -113,7 +119,7 @@ public final class KafkaClients {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topics", e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+            throw new IllegalStateException("Kafka at " + connection + " did not answer within " + timeout, e);
         }
     }
 
@@ -133,7 +139,7 @@ public final class KafkaClients {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted configuring " + topic, e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrapServers + " did not answer within " + timeout, e);
+            throw new IllegalStateException("Kafka at " + connection + " did not answer within " + timeout, e);
         }
     }
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Mention;
 import dev.earshot.events.Topics;
+import dev.earshot.ingest.Ingest;
 import dev.earshot.ingest.poll.PollScheduler;
 import dev.earshot.ingest.publish.AckedSender;
 import dev.earshot.ingest.publish.KafkaClients;
@@ -41,6 +42,9 @@ class ApiTest {
     @Inject
     PollScheduler scheduler;
 
+    @Inject
+    Ingest ingest;
+
     @InjectKafkaCompanion
     KafkaCompanion kafka;
 
@@ -50,6 +54,13 @@ class ApiTest {
 
     private static RequestSpecification reader() {
         return given().header("Authorization", "Bearer " + FixtureSiteResource.READ_TOKEN);
+    }
+
+    @Test
+    void everyKafkaClientGetsTheServicesKafkaSettings() {
+        // %test sets kafka.client.dns.lookup; a SASL/TLS cluster's kafka.security.protocol and sasl.* travel the same way.
+        assertEquals("use_all_dns_ips", ingest.kafka.connection().properties().get("client.dns.lookup"));
+        assertEquals(kafka.getBootstrapServers(), ingest.kafka.bootstrapServers());
     }
 
     @Test
