@@ -26,7 +26,8 @@ public class ScoreResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Score up to 1,000 texts", description = "Takes a JSON array of {\"text\": …, "
             + "\"rating\"?: {\"value\": 1, \"best\": 5}} and returns, in the same order, each text's score, "
-            + "label, complaint flag, intent, aspects, explanation, language and rating conflict.")
+            + "label, complaint flag, intent, aspects, explanation, language, rating conflict, confidence and "
+            + "calibrated probabilities (negative, neutral, positive, complaint; null when the text was not scored).")
     public List<Sentiment> score(List<ScoreRequest> items) {
         ScoreRequest.validate(items);
         List<Sentiment> results = new ArrayList<>(items.size());

@@ -7,6 +7,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
@@ -35,6 +38,23 @@ class ScoreResourceTest {
                 .body("[0].explanation", not(empty()))
                 .body("[1].label", equalTo("positive"))
                 .body("[1].intent", equalTo("praise"));
+    }
+
+    @Test
+    void eachAnswerCarriesItsConfidenceAndCalibratedProbabilities() {
+        given().contentType(ContentType.JSON).body("""
+                [{"text": "My parcel is three days late and nobody answers the phone."}, {"text": "!!!"}]
+                """)
+                .when().post("/api/score")
+                .then().statusCode(200)
+                .body("[0].label", equalTo("negative"))
+                .body("[0].confidence", greaterThan(0.5f))
+                .body("[0].probabilities.negative", greaterThan(0.5f))
+                .body("[0].probabilities.complaint", greaterThan(0.5f))
+                .body("[0].explanation.rule", hasItem("learned"))
+                .body("[1].label", equalTo("unknown"))
+                .body("[1].confidence", equalTo(0f))
+                .body("[1].probabilities", nullValue());
     }
 
     @Test
