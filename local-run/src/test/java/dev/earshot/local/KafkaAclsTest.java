@@ -18,6 +18,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,6 +96,29 @@ class KafkaAclsTest {
             assertTrue(acls.size() > 20, acls.toString());
             admin.createAcls(acls).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
+        for (String user : PASSWORDS.keySet()) {
+            awaitCredentialsAndGrants(user);
+        }
+    }
+
+    /**
+     * The broker applies new SCRAM credentials and ACLs from its metadata log a moment after the Admin call returns;
+     * a user sees a topic only once both are applied (the grants were written after the credentials).
+     */
+    private static void awaitCredentialsAndGrants(String user) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        Exception last = null;
+        while (System.nanoTime() < deadline) {
+            try (Admin admin = Admin.create(as(user))) {
+                if (!admin.listTopics().names().get(WAIT.toSeconds(), TimeUnit.SECONDS).isEmpty()) {
+                    return;
+                }
+            } catch (ExecutionException | TimeoutException e) {
+                last = e;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError(user + " could not log in and see its topics within " + WAIT, last);
     }
 
     @AfterAll
