@@ -1,5 +1,6 @@
 package dev.earshot.sentiment.feedback;
 
+import dev.earshot.events.KafkaConnection;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.earshot.events.EventJson;
 import dev.earshot.sentiment.SentimentConfig;
@@ -16,7 +17,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Writes corrections to {@link #TOPIC}, one acknowledged record each (acks=all, idempotent): a
@@ -29,12 +29,12 @@ public class FeedbackPublisher {
     /** Corrections of scores, for the next training run. */
     public static final String TOPIC = "sentiment-feedback";
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final SentimentConfig config;
     private KafkaProducer<byte[], byte[]> producer;
 
-    FeedbackPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, SentimentConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    FeedbackPublisher(KafkaConnection kafka, SentimentConfig config) {
+        this.kafka = kafka;
         this.config = config;
     }
 
@@ -61,8 +61,7 @@ public class FeedbackPublisher {
     private synchronized KafkaProducer<byte[], byte[]> producer() {
         if (producer == null) {
             long timeout = config.loop().sendTimeout().toMillis();
-            Properties p = new Properties();
-            p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+            Properties p = kafka.properties();
             p.put(ProducerConfig.CLIENT_ID_CONFIG, "sentiment-service-feedback");
             p.put(ProducerConfig.ACKS_CONFIG, "all");
             p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

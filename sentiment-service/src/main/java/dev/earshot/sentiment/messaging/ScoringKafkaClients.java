@@ -1,5 +1,6 @@
 package dev.earshot.sentiment.messaging;
 
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.sentiment.SentimentConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -20,17 +21,16 @@ final class ScoringKafkaClients {
     /** The consumer group whose committed offsets say how far scoring has got. */
     static final String GROUP = "sentiment-service";
 
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private final SentimentConfig.Loop settings;
 
-    ScoringKafkaClients(String bootstrapServers, SentimentConfig.Loop settings) {
-        this.bootstrapServers = bootstrapServers;
+    ScoringKafkaClients(KafkaConnection kafka, SentimentConfig.Loop settings) {
+        this.kafka = kafka;
         this.settings = settings;
     }
 
     KafkaConsumer<byte[], byte[]> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, GROUP + "-mentions");
         // Offsets are committed by the loop, after Kafka acknowledged what the records became.
@@ -46,8 +46,7 @@ final class ScoringKafkaClients {
     /** Idempotent, all-replica acks: an acknowledged record is on the cluster, and the producer's own retries do not duplicate it. */
     KafkaProducer<byte[], byte[]> producer() {
         int sendTimeoutMs = (int) settings.sendTimeout().toMillis();
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = kafka.properties();
         p.put(ProducerConfig.CLIENT_ID_CONFIG, GROUP + "-scored");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

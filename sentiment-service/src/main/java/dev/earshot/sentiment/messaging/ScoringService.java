@@ -1,5 +1,6 @@
 package dev.earshot.sentiment.messaging;
 
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.sentiment.SentimentConfig;
 import dev.earshot.sentiment.scoring.Scorer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,7 +27,7 @@ public class ScoringService {
     private final Scorer scorer;
     private final MeterRegistry registry;
     private final SentimentConfig.Loop settings;
-    private final String bootstrapServers;
+    private final KafkaConnection kafka;
     private BatchScorer batchScorer;
     private ScoringLoop loop;
     private Thread thread;
@@ -35,15 +35,15 @@ public class ScoringService {
     private KafkaClientMetrics producerMetrics;
 
     public ScoringService(Scorer scorer, MeterRegistry registry, SentimentConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaConnection kafka) {
         this.scorer = scorer;
         this.registry = registry;
         this.settings = config.loop();
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
     }
 
     void start(@Observes StartupEvent event) {
-        ScoringKafkaClients clients = new ScoringKafkaClients(bootstrapServers, settings);
+        ScoringKafkaClients clients = new ScoringKafkaClients(kafka, settings);
         KafkaConsumer<byte[], byte[]> consumer = clients.consumer();
         KafkaProducer<byte[], byte[]> producer = clients.producer();
         // Lag, fetch and send rates as kafka_consumer_* / kafka_producer_* meters.

@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.Topics;
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -40,6 +42,16 @@ class CommittedOffsetsTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
+
+    @Inject
+    KafkaConnection kafka;
+
+    @Test
+    void theLoopsClientsGetTheServicesKafkaSettings() {
+        // %test sets kafka.client.dns.lookup; a SASL/TLS cluster's kafka.security.protocol and sasl.* travel the same way.
+        assertEquals("use_all_dns_ips", kafka.properties().get("client.dns.lookup"));
+        assertEquals(bootstrap, kafka.bootstrapServers());
+    }
 
     @Test
     void afterABatchIsScoredTheGroupsOffsetOfEveryPartitionHasMovedToTheEnd() throws Exception {
