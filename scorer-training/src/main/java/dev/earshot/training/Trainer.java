@@ -24,6 +24,11 @@ final class Trainer {
             double complaintNarrativeWeight, double writtenWeight, double neutralShare, int knownMinDocs,
             double knownMinWeight, double maxFalseFlags) {
 
+        Settings withSeed(long newSeed) {
+            return new Settings(newSeed, bits, epochs, rate, l2, devPercent, complaintNarrativeWeight, writtenWeight,
+                    neutralShare, knownMinDocs, knownMinWeight, maxFalseFlags);
+        }
+
         static Settings defaults() {
             return new Settings(13, 18, 6, 0.1, 1e-5, 10, 0.35, 3, 0.5, 3, 0.4, 0.04);
         }

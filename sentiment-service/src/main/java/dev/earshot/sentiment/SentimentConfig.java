@@ -23,13 +23,21 @@ public interface SentimentConfig {
     /**
      * Which scorer labels mentions: {@code learned} (the default: the rules' features plus the
      * bundled logistic regression, calibrated, see SCORING.md) or {@code rules} (the lexicon and
-     * rules alone, as before the learned tier; no probabilities).
+     * rules alone, as before the learned tier; no probabilities) or {@code deep} (the learned tier,
+     * then a sentence-embedding model for the mentions it is unsure of; only in a {@code -Pdeep} build).
      */
     @WithDefault("learned")
     ScorerKind scorer();
 
-    /** The scorers to choose from. */
-    enum ScorerKind { LEARNED, RULES }
+    /** The scorers to choose from; {@code deep} needs a build with {@code -Pdeep}. */
+    enum ScorerKind { LEARNED, RULES, DEEP }
+
+    /**
+     * With {@code scorer=deep}: mentions whose learned confidence is below this (and that have no
+     * star rating) go through the sentence-embedding model; 1 sends every one.
+     */
+    @WithDefault("0.7")
+    double deepBelow();
 
     /** How mentions are consumed, scored, written and committed. */
     Loop loop();
