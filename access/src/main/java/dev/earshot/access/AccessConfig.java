@@ -18,6 +18,9 @@ public interface AccessConfig {
     /** Path prefixes open to anyone besides health, e.g. alert-service's signed {@code /ack/} links. */
     Optional<List<String>> openPaths();
 
+    /** Path prefixes whose POSTs change nothing (sentiment-service's {@code /api/score}): the read token may call them. */
+    Optional<List<String>> queryPaths();
+
     /** Lets clients on the loopback interface read without a token; only the local run sets it. */
     @WithDefault("false")
     boolean loopbackReads();

@@ -31,7 +31,7 @@ public class AccessFilter {
 
     public AccessFilter(AccessConfig config, MeterRegistry registry) {
         this.policy = new AccessPolicy(config.apiToken(), config.readToken(), config.openPaths().orElse(List.of()),
-                config.loopbackReads());
+                config.queryPaths().orElse(List.of()), config.loopbackReads());
         for (AccessPolicy.Decision d : AccessPolicy.Decision.values()) {
             if (d != AccessPolicy.Decision.ALLOWED) {
                 refused.put(d, Counter.builder("earshot.access.refused").tag("reason", d.tag())

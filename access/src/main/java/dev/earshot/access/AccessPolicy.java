@@ -18,13 +18,21 @@ public final class AccessPolicy {
     private final Optional<byte[]> apiToken;
     private final Optional<byte[]> readToken;
     private final List<String> openPaths;
+    private final List<String> queryPaths;
     private final boolean loopbackReads;
 
     public AccessPolicy(Optional<String> apiToken, Optional<String> readToken, List<String> openPaths,
             boolean loopbackReads) {
+        this(apiToken, readToken, openPaths, List.of(), loopbackReads);
+    }
+
+    /** @param queryPaths path prefixes whose POSTs only compute an answer (scoring a text), so reads may call them */
+    public AccessPolicy(Optional<String> apiToken, Optional<String> readToken, List<String> openPaths,
+            List<String> queryPaths, boolean loopbackReads) {
         this.apiToken = usable("EARSHOT_API_TOKEN", apiToken);
         this.readToken = usable("EARSHOT_READ_TOKEN", readToken);
         this.openPaths = List.copyOf(openPaths);
+        this.queryPaths = List.copyOf(queryPaths);
         this.loopbackReads = loopbackReads;
     }
 
@@ -55,7 +63,7 @@ public final class AccessPolicy {
         if (isOpen(path)) {
             return Decision.ALLOWED;
         }
-        boolean read = READS.contains(method);
+        boolean read = READS.contains(method) || ("POST".equals(method) && startsWithAny(path, queryPaths));
         if (read && loopbackReads && fromLoopback) {
             return Decision.ALLOWED;
         }
@@ -85,8 +93,15 @@ public final class AccessPolicy {
         if (path.equals(HEALTH) || path.startsWith(HEALTH + "/")) {
             return true;
         }
-        for (String open : openPaths) {
-            if (path.startsWith(open)) {
+        return startsWithAny(path, openPaths);
+    }
+
+    private static boolean startsWithAny(String path, List<String> prefixes) {
+        if (path == null) {
+            return false;
+        }
+        for (String prefix : prefixes) {
+            if (path.startsWith(prefix)) {
                 return true;
             }
         }

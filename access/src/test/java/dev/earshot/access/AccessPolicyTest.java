@@ -38,6 +38,15 @@ class AccessPolicyTest {
     }
 
     @Test
+    void aQueryPathTakesTheReadTokenForItsPostsOnly() {
+        AccessPolicy scoring = new AccessPolicy(Optional.of(API), Optional.of(READ), List.of(), List.of("/api/score"), false);
+        assertEquals(ALLOWED, scoring.decide("POST", "/api/score", "Bearer " + READ, false));
+        assertEquals(NO_TOKEN, scoring.decide("POST", "/api/score", null, false));
+        assertEquals(READ_ONLY_TOKEN, scoring.decide("POST", "/api/feedback", "Bearer " + READ, false));
+        assertEquals(READ_ONLY_TOKEN, scoring.decide("DELETE", "/api/score", "Bearer " + READ, false));
+    }
+
+    @Test
     void healthAndListedPathsStayOpen() {
         assertEquals(ALLOWED, policy.decide("GET", "/q/health/ready", null, false));
         assertEquals(ALLOWED, policy.decide("GET", "/q/health", null, false));
