@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import dev.earshot.sentiment.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -23,8 +24,20 @@ import org.junit.jupiter.api.Test;
 class ScoreResourceTest {
 
     @Test
+    void scoringAndMetricsNeedAToken() {
+        // Anyone who reached the port could make it score (CPU) and read its metrics (brand names).
+        given().contentType(ContentType.JSON).body("[{\"text\": \"hello\"}]").when().post("/api/score")
+                .then().statusCode(401);
+        given().when().get("/q/metrics").then().statusCode(401);
+        given().auth().oauth2(TestTokens.READ).when().get("/q/metrics").then().statusCode(200);
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON)
+                .body("{\"text\":\"x\",\"label\":\"negative\"}").when().post("/api/feedback").then().statusCode(403);
+        given().when().get("/q/health/live").then().statusCode(200);
+    }
+
+    @Test
     void scoresEachTextInOrderWithItsExplanation() {
-        given().contentType(ContentType.JSON).body("""
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON).body("""
                 [{"text": "Still waiting for my refund, nobody called back."},
                  {"text": "Lovely staff and the best flat white in town!", "rating": {"value": 5, "best": 5}},
                  {"text": "ok"}]
@@ -42,7 +55,7 @@ class ScoreResourceTest {
 
     @Test
     void eachAnswerCarriesItsConfidenceAndCalibratedProbabilities() {
-        given().contentType(ContentType.JSON).body("""
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON).body("""
                 [{"text": "My parcel is three days late and nobody answers the phone."}, {"text": "!!!"}]
                 """)
                 .when().post("/api/score")
@@ -59,21 +72,21 @@ class ScoreResourceTest {
 
     @Test
     void refusesAnEmptyBatch() {
-        given().contentType(ContentType.JSON).body("[]").when().post("/api/score")
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON).body("[]").when().post("/api/score")
                 .then().statusCode(400).body("error", containsString("1 to 1000 items"));
     }
 
     @Test
     void refusesMoreThanAThousandItems() {
         String body = "[" + String.join(",", Collections.nCopies(1001, "{\"text\":\"fine\"}")) + "]";
-        given().contentType(ContentType.JSON).body(body).when().post("/api/score")
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON).body(body).when().post("/api/score")
                 .then().statusCode(400).body("error", equalTo("too many items: 1001, at most 1000 per request"));
     }
 
     @Test
     void namesEveryBadItemByIndex() {
         String huge = "a".repeat(ScoreRequest.MAX_TEXT_CHARS + 1);
-        given().contentType(ContentType.JSON)
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON)
                 .body("[{\"text\":\"fine\"},{\"rating\":{\"value\":1,\"best\":5}},{\"text\":\"" + huge + "\"}]")
                 .when().post("/api/score")
                 .then().statusCode(400)
@@ -86,7 +99,7 @@ class ScoreResourceTest {
 
     @Test
     void refusesSomethingThatIsNotAnArray() {
-        given().contentType(ContentType.JSON).body("{\"text\": \"hi\"}").when().post("/api/score")
+        given().auth().oauth2(TestTokens.READ).contentType(ContentType.JSON).body("{\"text\": \"hi\"}").when().post("/api/score")
                 .then().statusCode(400);
     }
 }

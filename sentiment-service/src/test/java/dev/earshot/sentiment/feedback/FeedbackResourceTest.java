@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.events.EventJson;
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import dev.earshot.sentiment.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -27,7 +28,7 @@ class FeedbackResourceTest {
 
     @Test
     void aCorrectionIsStoredOnTheFeedbackTopic() throws Exception {
-        given().contentType("application/json")
+        given().auth().oauth2(TestTokens.API).contentType("application/json")
                 .body("{\"mentionId\":\"0123456789abcdef0123456789abcdef\",\"text\":\"Flight delayed another hour.\","
                         + "\"label\":\"negative\",\"complaint\":true,\"scoredLabel\":\"positive\",\"by\":\"dana\"}")
                 .post("/api/feedback")
@@ -46,7 +47,7 @@ class FeedbackResourceTest {
 
     @Test
     void aCorrectionWithoutTextOrWithAnUnknownLabelIsRefusedWithEveryProblem() {
-        given().contentType("application/json").body("{\"label\":\"angry\",\"mentionId\":\"nope\"}")
+        given().auth().oauth2(TestTokens.API).contentType("application/json").body("{\"label\":\"angry\",\"mentionId\":\"nope\"}")
                 .post("/api/feedback")
                 .then().statusCode(400)
                 .body("error", containsString("text is missing"))

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.Topics;
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import dev.earshot.sentiment.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ class CommittedOffsetsTest {
             // What an operator sees: live, ready, and the commits and lag in the metrics.
             given().when().get("/q/health/live").then().statusCode(200).body("checks.name", hasItem("scoring-loop"));
             given().when().get("/q/health/ready").then().statusCode(200).body("checks.name", hasItem("scoring-consumer"));
-            given().when().get("/q/metrics").then().statusCode(200)
+            given().auth().oauth2(TestTokens.READ).when().get("/q/metrics").then().statusCode(200)
                     .body(containsString("earshot_sentiment_commits_total"),
                             containsString("kafka_consumer_fetch_manager_records_lag_max"));
         }

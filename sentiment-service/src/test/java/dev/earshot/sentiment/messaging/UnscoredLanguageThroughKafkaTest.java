@@ -13,6 +13,7 @@ import dev.earshot.events.Label;
 import dev.earshot.events.ScoredMention;
 import dev.earshot.events.Topics;
 import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import dev.earshot.sentiment.TestTokens;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -50,7 +51,7 @@ class UnscoredLanguageThroughKafkaTest {
         assertEquals(Label.UNKNOWN, m.label());
         assertEquals("de", m.language());
         assertFalse(m.complaint(), "not read, so not judged");
-        await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/metrics").asString().lines().anyMatch(l ->
+        await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(TestTokens.READ).get("/q/metrics").asString().lines().anyMatch(l ->
                 l.startsWith("earshot_sentiment_mentions_unscored_total") && l.contains("language=\"de\"")
                         && l.contains("brand=\"northwind\"") && !l.endsWith(" 0.0")));
     }
