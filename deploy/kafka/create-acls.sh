@@ -63,6 +63,7 @@ allow "$SENTIMENT" --operation Read --operation Describe --topic mentions
 allow "$SENTIMENT" --operation Read --group sentiment-service
 allow "$SENTIMENT" --operation Write --operation Describe --topic mentions-scored
 allow "$SENTIMENT" --operation Write --operation Describe --topic mentions-dlq
+allow "$SENTIMENT" --operation Write --operation Describe --topic sentiment-feedback
 
 # alert-service: Kafka Streams application alert-service (exactly-once v2) reads the scores and
 # source health, writes alerts and dead letters; everything else is its own, under the prefix

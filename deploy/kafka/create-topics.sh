@@ -29,6 +29,8 @@ create monitors            1 cleanup.policy=compact
 # Dead letters are kept long enough for an operator to look after a weekend away.
 create mentions-dlq        1 "retention.ms=$((14 * day_ms))"
 create mentions-scored-dlq 1 "retention.ms=$((14 * day_ms))"
+# Staff's corrections of scores: the next training run's input, so kept a year.
+create sentiment-feedback  1 "retention.ms=$((365 * day_ms))"
 
 # Internal state (not part of the contract). The services create these themselves when the cluster
 # lets them; create them here where it does not. Never delete them: they are the services' memory.

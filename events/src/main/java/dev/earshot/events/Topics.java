@@ -14,6 +14,8 @@ public final class Topics {
     public static final String MENTIONS_DLQ = "mentions-dlq";
     /** Records of {@link #MENTIONS_SCORED} that alert-service could not process, with the reason in headers. */
     public static final String MENTIONS_SCORED_DLQ = "mentions-scored-dlq";
+    /** Corrections of scores that staff made (POST /api/feedback), keyed by mention id; written by sentiment-service. */
+    public static final String SENTIMENT_FEEDBACK = "sentiment-feedback";
 
     private Topics() {
     }

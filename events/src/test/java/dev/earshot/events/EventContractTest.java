@@ -31,6 +31,20 @@ class EventContractTest {
     }
 
     @Test
+    void aScoreWithConfidenceAndProbabilitiesFollowsItsSchemaAndAnOldOneStillReads() {
+        ScoredMention old = scored();
+        ScoredMention sure = new ScoredMention(old.schemaVersion(), old.mention(), old.score(), old.label(),
+                old.complaint(), old.intent(), old.aspects(), old.explanation(), old.language(), old.ratingConflict(),
+                old.scoredAt(), 0.91, new ScoredMention.Probabilities(0.91, 0.06, 0.03, 0.88));
+        String json = EventJson.writeString(sure);
+        assertMatchesSchema(SCORED_MENTION, json);
+        assertEquals(sure, EventJson.read(json, ScoredMention.class));
+        String before = EventJson.writeString(old).replace(",\"confidence\":null", "").replace(",\"probabilities\":null", "");
+        assertTrue(!before.contains("confidence"), before);
+        assertEquals(old, EventJson.read(before, ScoredMention.class));
+    }
+
+    @Test
     void writtenEventsFollowTheirSchemas() {
         assertMatchesSchema(MENTION, EventJson.writeString(mention()));
         assertMatchesSchema(SCORED_MENTION, EventJson.writeString(scored()));

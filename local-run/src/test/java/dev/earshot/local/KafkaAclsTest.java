@@ -153,6 +153,7 @@ class KafkaAclsTest {
         joinGroupAndCommit(p, "sentiment-service", "mentions");
         produce(p, "mentions-scored");
         produce(p, "mentions-dlq");
+        produce(p, "sentiment-feedback");
     }
 
     @Test

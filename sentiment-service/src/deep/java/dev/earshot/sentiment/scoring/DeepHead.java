@@ -1,5 +1,6 @@
 package dev.earshot.sentiment.scoring;
 
+import dev.earshot.events.ScoredMention.Probabilities;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;

@@ -4,6 +4,7 @@ import dev.earshot.events.Contribution;
 import dev.earshot.events.Intent;
 import dev.earshot.events.Label;
 import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention.Probabilities;
 import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.events.Label;
 import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention.Probabilities;
 import org.junit.jupiter.api.Test;
 
 /** Only in a -Pdeep build: the embedding model and its head load, and decide the texts the learned tier is unsure of. */

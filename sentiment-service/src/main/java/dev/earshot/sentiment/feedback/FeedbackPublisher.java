@@ -1,6 +1,7 @@
 package dev.earshot.sentiment.feedback;
 
 import dev.earshot.events.KafkaConnection;
+import dev.earshot.events.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.earshot.events.EventJson;
 import dev.earshot.sentiment.SentimentConfig;
@@ -27,7 +28,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 public class FeedbackPublisher {
 
     /** Corrections of scores, for the next training run. */
-    public static final String TOPIC = "sentiment-feedback";
+    public static final String TOPIC = Topics.SENTIMENT_FEEDBACK;
 
     private final KafkaConnection kafka;
     private final SentimentConfig config;

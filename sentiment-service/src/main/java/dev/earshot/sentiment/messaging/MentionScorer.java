@@ -25,6 +25,7 @@ public final class MentionScorer {
                 : mention.title() + ". " + mention.text();
         Sentiment s = scorer.score(text, mention.rating());
         return new ScoredMention(ScoredMention.SCHEMA_VERSION, mention, s.score(), s.label(), s.complaint(),
-                s.intent(), s.aspects(), s.explanation(), s.language(), s.ratingConflict(), clock.instant());
+                s.intent(), s.aspects(), s.explanation(), s.language(), s.ratingConflict(), clock.instant(),
+                s.confidence(), s.probabilities());
     }
 }

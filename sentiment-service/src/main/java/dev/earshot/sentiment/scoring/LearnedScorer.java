@@ -4,6 +4,7 @@ import dev.earshot.events.Contribution;
 import dev.earshot.events.Intent;
 import dev.earshot.events.Label;
 import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention.Probabilities;
 import java.util.Arrays;
 import java.util.List;
 

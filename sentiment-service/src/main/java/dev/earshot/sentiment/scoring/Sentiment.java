@@ -3,6 +3,7 @@ package dev.earshot.sentiment.scoring;
 import dev.earshot.events.Contribution;
 import dev.earshot.events.Intent;
 import dev.earshot.events.Label;
+import dev.earshot.events.ScoredMention.Probabilities;
 import java.util.List;
 import java.util.Objects;
 

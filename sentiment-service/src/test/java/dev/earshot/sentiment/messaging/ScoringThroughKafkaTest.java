@@ -55,6 +55,8 @@ class ScoringThroughKafkaTest {
         assertEquals(Label.NEGATIVE, scored.label(), "\"cold latte … Never again.\" with 1 star is negative");
         assertTrue(scored.score() < 0);
         assertFalse(scored.explanation().isEmpty(), "every score says why");
+        assertTrue(scored.confidence() != null && scored.confidence() > 0.5, "the console shows how sure: " + scored.confidence());
+        assertTrue(scored.probabilities().negative() > scored.probabilities().positive(), scored.probabilities().toString());
         assertEquals(EventJson.read(mention, dev.earshot.events.Mention.class), scored.mention());
 
         // Other tests share the broker: pick this test's two records out of the DLQ.

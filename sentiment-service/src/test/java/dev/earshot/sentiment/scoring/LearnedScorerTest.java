@@ -10,6 +10,7 @@ import dev.earshot.events.Contribution;
 import dev.earshot.events.Intent;
 import dev.earshot.events.Label;
 import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention.Probabilities;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
