@@ -2,6 +2,7 @@ package dev.earshot.alert.messaging;
 
 import dev.earshot.alert.AlertConfig;
 import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
@@ -17,7 +18,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.earshot.events.KafkaConnection;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;

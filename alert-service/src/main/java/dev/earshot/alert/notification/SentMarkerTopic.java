@@ -1,12 +1,12 @@
 package dev.earshot.alert.notification;
 
+import dev.earshot.events.KafkaConnection;
 import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import dev.earshot.events.KafkaConnection;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

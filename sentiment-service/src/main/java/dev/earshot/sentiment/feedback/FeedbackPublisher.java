@@ -1,9 +1,9 @@
 package dev.earshot.sentiment.feedback;
 
-import dev.earshot.events.KafkaConnection;
-import dev.earshot.events.Topics;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.earshot.events.EventJson;
+import dev.earshot.events.KafkaConnection;
+import dev.earshot.events.Topics;
 import dev.earshot.sentiment.SentimentConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
