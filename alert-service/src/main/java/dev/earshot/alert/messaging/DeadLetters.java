@@ -1,5 +1,6 @@
 package dev.earshot.alert.messaging;
 
+import dev.earshot.events.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -12,11 +13,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 public final class DeadLetters {
 
     /** Header naming why a record went to the dead-letter topic. */
-    public static final String REASON = "dead-letter-reason";
+    public static final String REASON = DeadLetterHeaders.REASON;
     /** Headers naming where the record was read. */
-    public static final String TOPIC = "dead-letter-topic";
-    public static final String PARTITION = "dead-letter-partition";
-    public static final String OFFSET = "dead-letter-offset";
+    public static final String TOPIC = DeadLetterHeaders.TOPIC;
+    public static final String PARTITION = DeadLetterHeaders.PARTITION;
+    public static final String OFFSET = DeadLetterHeaders.OFFSET;
 
     private DeadLetters() {
     }

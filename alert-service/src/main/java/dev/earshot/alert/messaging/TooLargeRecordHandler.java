@@ -1,5 +1,6 @@
 package dev.earshot.alert.messaging;
 
+import dev.earshot.events.DeadLetterHeaders;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -24,7 +25,7 @@ public final class TooLargeRecordHandler implements ProductionExceptionHandler {
     /** Config key under which {@link StreamsRuntime} hands over the meter registry. */
     static final String METER_REGISTRY = "earshot.meter-registry";
     /** Header naming the topic the refused record was meant for. */
-    public static final String REFUSED_TOPIC = "dead-letter-refused-topic";
+    public static final String REFUSED_TOPIC = DeadLetterHeaders.REFUSED_TOPIC;
 
     private MeterRegistry metrics = Metrics.globalRegistry;
 

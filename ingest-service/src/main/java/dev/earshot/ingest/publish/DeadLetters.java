@@ -1,5 +1,6 @@
 package dev.earshot.ingest.publish;
 
+import dev.earshot.events.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -13,12 +14,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public final class DeadLetters {
 
-    public static final String REASON_HEADER = "dead-letter-reason";
-    public static final String TOPIC_HEADER = "dead-letter-topic";
-    public static final String PARTITION_HEADER = "dead-letter-partition";
-    public static final String OFFSET_HEADER = "dead-letter-offset";
+    public static final String REASON_HEADER = DeadLetterHeaders.REASON;
+    public static final String TOPIC_HEADER = DeadLetterHeaders.TOPIC;
+    public static final String PARTITION_HEADER = DeadLetterHeaders.PARTITION;
+    public static final String OFFSET_HEADER = DeadLetterHeaders.OFFSET;
     /** Present when the value was cut; the original value's length in bytes. */
-    public static final String TRUNCATED_HEADER = "dead-letter-truncated";
+    public static final String TRUNCATED_HEADER = DeadLetterHeaders.TRUNCATED;
     /** Largest value kept whole; below Kafka's default 1 MiB request limit, with room for key and headers. */
     static final int MAX_VALUE_BYTES = 900 * 1024;
 

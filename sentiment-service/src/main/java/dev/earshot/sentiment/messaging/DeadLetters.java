@@ -1,5 +1,6 @@
 package dev.earshot.sentiment.messaging;
 
+import dev.earshot.events.DeadLetterHeaders;
 import dev.earshot.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -16,12 +17,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 final class DeadLetters {
 
     /** Header naming why a record was dead-lettered (the same name SmallRye's own DLQ uses). */
-    static final String REASON_HEADER = "dead-letter-reason";
-    static final String TOPIC_HEADER = "dead-letter-topic";
-    static final String PARTITION_HEADER = "dead-letter-partition";
-    static final String OFFSET_HEADER = "dead-letter-offset";
+    static final String REASON_HEADER = DeadLetterHeaders.REASON;
+    static final String TOPIC_HEADER = DeadLetterHeaders.TOPIC;
+    static final String PARTITION_HEADER = DeadLetterHeaders.PARTITION;
+    static final String OFFSET_HEADER = DeadLetterHeaders.OFFSET;
     /** Present when the value was cut; the original value's length in bytes. */
-    static final String TRUNCATED_HEADER = "dead-letter-truncated";
+    static final String TRUNCATED_HEADER = DeadLetterHeaders.TRUNCATED;
     /** Largest value kept whole; below Kafka's default 1 MiB request limit, with room for key and headers. */
     static final int MAX_VALUE_BYTES = 900 * 1024;
 
