@@ -337,9 +337,7 @@ class AlertServiceTest {
                         Label.NEGATIVE), now.plusSeconds(i));
             }
             awaitMails("pr@replicaco.example", 1);
-            second.close(org.apache.kafka.streams.CloseOptions.groupMembershipOperation(
-                    org.apache.kafka.streams.CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-                    .withTimeout(Duration.ofSeconds(30)));
+            second.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
         }
         // Whichever replica owned the brand, its partition is now back with this one, stores and all.
         await().atMost(Duration.ofSeconds(60)).until(() -> streams.state() == KafkaStreams.State.RUNNING);

@@ -9,13 +9,15 @@ import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
-import org.apache.kafka.streams.errors.ProductionExceptionHandler;
+import org.apache.kafka.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import org.apache.kafka.streams.processor.TaskId;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +26,22 @@ class TooLargeRecordHandlerTest {
 
     final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     final TooLargeRecordHandler handler = new TooLargeRecordHandler();
+    final MockProducer<byte[], byte[]> dlq = new MockProducer<>(true, null, new ByteArraySerializer(),
+            new ByteArraySerializer());
     final byte[] input = "{\"a scored mention\":true}".getBytes(StandardCharsets.UTF_8);
 
     @Test
     void aTooLargeRecordSendsItsInputToTheDeadLetterTopicAndResumes() {
-        handler.configure(Map.of(TooLargeRecordHandler.METER_REGISTRY, metrics));
+        handler.configure(Map.of(TooLargeRecordHandler.METER_REGISTRY, metrics,
+                TooLargeRecordHandler.DEAD_LETTER_PRODUCER, dlq));
         ProducerRecord<byte[], byte[]> refused = new ProducerRecord<>(Topics.ALERTS, "incident".getBytes(),
                 new byte[10]);
-        ProductionExceptionHandler.Response response = handler.handleError(context(), refused,
+        ProductionExceptionHandlerResponse response = handler.handle(context(), refused,
                 new RecordTooLargeException("The message is 1191789 bytes"));
 
-        assertEquals(ProductionExceptionHandler.Result.RESUME, response.result());
-        assertEquals(1, response.deadLetterQueueRecords().size());
-        ProducerRecord<byte[], byte[]> dead = response.deadLetterQueueRecords().get(0);
+        assertEquals(ProductionExceptionHandlerResponse.CONTINUE, response);
+        assertEquals(1, dlq.history().size());
+        ProducerRecord<byte[], byte[]> dead = dlq.history().get(0);
         assertEquals(Topics.MENTIONS_SCORED_DLQ, dead.topic());
         assertArrayEquals(input, dead.value(), "the input record as it arrived");
         String reason = new String(dead.headers().lastHeader(DeadLetters.REASON).value(),
@@ -47,9 +52,11 @@ class TooLargeRecordHandlerTest {
 
     @Test
     void anyOtherSendErrorStillFails() {
-        ProductionExceptionHandler.Response response = handler.handleError(context(),
+        handler.configure(Map.of(TooLargeRecordHandler.DEAD_LETTER_PRODUCER, dlq));
+        ProductionExceptionHandlerResponse response = handler.handle(context(),
                 new ProducerRecord<>(Topics.ALERTS, new byte[1]), new TimeoutException("broker gone"));
-        assertEquals(ProductionExceptionHandler.Result.FAIL, response.result());
+        assertEquals(ProductionExceptionHandlerResponse.FAIL, response);
+        assertEquals(0, dlq.history().size());
     }
 
     @Test
