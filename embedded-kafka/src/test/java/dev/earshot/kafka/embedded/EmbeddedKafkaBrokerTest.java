@@ -34,7 +34,7 @@ class EmbeddedKafkaBrokerTest {
         }
     }
 
-    private static void produce(String bootstrap, String topic, String key, String value) throws Exception {
+    static void produce(String bootstrap, String topic, String key, String value) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -43,7 +43,7 @@ class EmbeddedKafkaBrokerTest {
         }
     }
 
-    private static List<String> consumeAll(String bootstrap, String topic, int expected) {
+    static List<String> consumeAll(String bootstrap, String topic, int expected) {
         List<String> values = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
