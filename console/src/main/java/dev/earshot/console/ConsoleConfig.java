@@ -1,0 +1,30 @@
+package dev.earshot.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The console's settings. */
+@ConfigMapping(prefix = "earshot.console")
+public interface ConsoleConfig {
+
+    /** alert-service's base URL: incident actions go there (env EARSHOT_ALERT_URL). */
+    @WithDefault("http://localhost:8083")
+    String alertUrl();
+
+    /** The API token alert-service takes for changes (env EARSHOT_API_TOKEN). Unset = actions refused. */
+    Optional<String> alertToken();
+
+    /** Who may log in: user name to bcrypt hash and roles. */
+    Map<String, User> users();
+
+    interface User {
+        /** bcrypt hash of the password ({@code $2a$}/{@code $2b$}/{@code $2y$}), never the password. */
+        String passwordHash();
+
+        /** {@code viewer} (reads), {@code responder} (and acts on incidents), {@code admin} (and everything else). */
+        List<String> roles();
+    }
+}

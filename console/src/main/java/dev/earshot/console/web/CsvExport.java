@@ -1,0 +1,54 @@
+package dev.earshot.console.web;
+
+import dev.earshot.console.store.MentionRow;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * Mentions as CSV (RFC 4180). A cell that a spreadsheet would run as a formula ({@code = + - @}, tab, CR) gets a
+ * leading apostrophe: mention text is written by strangers.
+ */
+final class CsvExport {
+
+    static final String HEADER = "fetched_at,brand,source,label,score,complaint,aspects,rating,author,title,text,url,mention_id";
+
+    private CsvExport() {
+    }
+
+    static String write(List<MentionRow> rows) {
+        StringBuilder out = new StringBuilder(HEADER).append("\r\n");
+        for (MentionRow m : rows) {
+            out.append(String.join(",", cell(String.valueOf(m.fetchedAt())), cell(m.brandId()), cell(m.sourceId()),
+                    cell(m.label()), cell(String.format("%.3f", m.score())), cell(Boolean.toString(m.complaint())),
+                    cell(String.join(" ", m.aspects())), cell(m.rating()), cell(m.author()), cell(m.title()),
+                    cell(m.text()), cell(m.url()), cell(m.mentionId()))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    static String cell(String v) {
+        if (v == null) {
+            return "";
+        }
+        String s = v;
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s;
+        }
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The filter as a query string, for the export link (each value encoded). */
+    static String queryString(String... brandLabelComplaintAspectSourceQ) {
+        String[] names = {"brand", "label", "complaint", "aspect", "source", "q"};
+        StringBuilder q = new StringBuilder();
+        for (int i = 0; i < names.length; i++) {
+            String v = brandLabelComplaintAspectSourceQ[i];
+            if (v != null && !v.isBlank()) {
+                q.append(q.length() == 0 ? "?" : "&").append(names[i]).append('=')
+                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+            }
+        }
+        return q.toString();
+    }
+}

@@ -1,0 +1,35 @@
+package dev.earshot.console.web;
+
+import dev.earshot.console.action.IncidentActions;
+
+/** The line shown after an action, chosen from a fixed set by a code in the URL (never text from the URL). */
+public enum Notice {
+    ACCEPTED("Sent to alert-service. The page shows the change once its new revision arrives on the alerts topic."),
+    REFUSED("alert-service refused the action (no such incident, or the console's token is wrong)."),
+    UNREACHABLE("alert-service did not answer; nothing changed. Try again."),
+    OFF("Actions are off: the console has no API token for alert-service (EARSHOT_API_TOKEN)."),
+    NOT_AN_INCIDENT("That is not an incident.");
+
+    public final String text;
+
+    Notice(String text) {
+        this.text = text;
+    }
+
+    static Notice of(IncidentActions.Outcome o) {
+        return valueOf(o.name());
+    }
+
+    static Notice parse(String code) {
+        for (Notice n : values()) {
+            if (n.name().equalsIgnoreCase(code)) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

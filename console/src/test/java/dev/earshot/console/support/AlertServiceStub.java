@@ -1,0 +1,49 @@
+package dev.earshot.console.support;
+
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Stands in for alert-service's incident API in the console's tests: records each POST (path, query and the
+ * Authorization header) and answers 202 as alert-service does. The real alert-service is the browser test's job.
+ */
+public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
+
+    public static final String TOKEN = "console-test-api-token-0123456789";
+    /** What arrived: "POST /api/incidents/x/acknowledge?by=alice Bearer ...". */
+    public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.createContext("/api/incidents/", exchange -> {
+            REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] body = "{\"action\":\"ok\"}".getBytes();
+            exchange.sendResponseHeaders(202, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        return Map.of("earshot.console.alert-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+                "earshot.console.alert-token", TOKEN);
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+}
