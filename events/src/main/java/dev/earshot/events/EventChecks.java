@@ -28,7 +28,7 @@ final class EventChecks {
         }
     }
 
-    private static final String CATALOG_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
+    static final String CATALOG_RULE = " must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit";
 
     private static void mentionIds(Mention m) {
         require(m.id() == null || Ids.isMentionId(m.id()), "mention id " + Ids.quoted(m.id()) + " is not 32 hex digits");

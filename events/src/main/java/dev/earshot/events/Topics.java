@@ -17,6 +17,15 @@ public final class Topics {
     /** Corrections of scores that staff made (POST /api/feedback), keyed by mention id; written by sentiment-service. */
     public static final String SENTIMENT_FEEDBACK = "sentiment-feedback";
 
+    /**
+     * The catalog: brands, sources, recipients, per-brand alert settings ({@link CatalogRecord}), keyed
+     * {@code brand:<id>}, {@code source:<id>} or {@code operators}; compacted, one partition; written only by
+     * ingest-service (from the operator's file and its API), read by every service through {@link CatalogView}.
+     */
+    public static final String CATALOG = "catalog";
+    /** Records of {@link #CATALOG} that a reader refused, with the reason in headers ({@link DeadLetterHeaders}). */
+    public static final String CATALOG_DLQ = "catalog-dlq";
+
     private Topics() {
     }
 }
