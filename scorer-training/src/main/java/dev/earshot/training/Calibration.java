@@ -1,15 +1,17 @@
 package dev.earshot.training;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Temperature scaling on the dev split (natural class mix, unweighted): one temperature for the
  * sentiment softmax and one for the complaint head, each the one with the lowest log-loss; then the
- * lowest complaint threshold that flags at most {@code maxFalseFlags} of the dev positives.
+ * lowest complaint threshold that flags at most {@code maxFalseFlags} of the post-like dev positives
+ * (long reviews are most of the dev split but not what Earshot scores).
  */
 record Calibration(double sentimentTemperature, double complaintTemperature, double complaintThreshold) {
 
-    static Calibration fit(Model model, List<Example> dev, double maxFalseFlags) {
+    static Calibration fit(Model model, List<Example> dev, double maxFalseFlags, Predicate<Row> postLike) {
         double[][] z = new double[dev.size()][Model.O];
         for (int i = 0; i < dev.size(); i++) {
             model.logits(dev.get(i), z[i]);
@@ -49,7 +51,8 @@ record Calibration(double sentimentTemperature, double complaintTemperature, dou
             long positives = 0;
             long flagged = 0;
             for (int i = 0; i < dev.size(); i++) {
-                if (Evaluation.gold(dev.get(i).row().label()) == 2) {
+                Row r = dev.get(i).row();
+                if (Evaluation.gold(r.label()) == 2 && postLike.test(r)) {
                     positives++;
                     if (1 / (1 + Math.exp(-z[i][3] / bestTc)) >= th) {
                         flagged++;

@@ -104,7 +104,10 @@ public final class Main {
                 num(opts, "written-weight", d.writtenWeight()).doubleValue(),
                 num(opts, "neutral-share", d.neutralShare()).doubleValue(),
                 num(opts, "known-min-docs", d.knownMinDocs()).intValue(),
-                num(opts, "known-min-weight", d.knownMinWeight()).doubleValue(), d.maxFalseFlags());
+                num(opts, "known-min-weight", d.knownMinWeight()).doubleValue(),
+                num(opts, "max-false-flags", d.maxFalseFlags()).doubleValue(),
+                num(opts, "post-chars", d.postChars()).intValue(),
+                Boolean.parseBoolean(opts.getOrDefault("leads", String.valueOf(d.leads()))));
         Path corpus = Path.of(opts.getOrDefault("corpus", CORPUS));
         Path written = Path.of(opts.getOrDefault("written", WRITTEN));
         Path feedback = opts.containsKey("feedback") ? Path.of(opts.get("feedback")) : null;
@@ -116,7 +119,8 @@ public final class Main {
             perFile.merge(r.file(), 1, Integer::sum);
         }
         String description = "trained on " + perFile + ", seed " + s.seed();
-        Trainer.Result result = new Trainer(s).train(rows, description);
+        Trainer trainer = new Trainer(s);
+        Trainer.Result result = trainer.train(rows, description);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());
         }
@@ -148,6 +152,9 @@ public final class Main {
         for (Map.Entry<String, List<Row>> e : byFile.entrySet()) {
             evaluations.add(Evaluation.of("dev " + e.getKey(), e.getValue(), scorer));
         }
+        // the rows the complaint threshold is set on: posts and short texts, not narratives or long reviews
+        evaluations.add(Evaluation.of("dev, post-like (≤ " + s.postChars() + " chars or written)",
+                result.dev().stream().filter(trainer::postLike).toList(), scorer));
         Evaluation all = Evaluation.of("dev, all", result.dev(), scorer);
         evaluations.add(all);
         for (Evaluation e : evaluations) {

@@ -22,21 +22,24 @@ final class Trainer {
     /** What a training run may vary; the defaults are the shipped model's. */
     record Settings(long seed, int bits, int epochs, double rate, double l2, int devPercent,
             double complaintNarrativeWeight, double writtenWeight, double neutralShare, int knownMinDocs,
-            double knownMinWeight, double maxFalseFlags) {
+            double knownMinWeight, double maxFalseFlags, int postChars, boolean leads) {
 
         Settings withSeed(long newSeed) {
             return new Settings(newSeed, bits, epochs, rate, l2, devPercent, complaintNarrativeWeight, writtenWeight,
-                    neutralShare, knownMinDocs, knownMinWeight, maxFalseFlags);
+                    neutralShare, knownMinDocs, knownMinWeight, maxFalseFlags, postChars, leads);
         }
 
         static Settings defaults() {
-            return new Settings(13, 18, 6, 0.1, 1e-5, 10, 0.35, 3, 0.5, 3, 0.4, 0.04);
+            return new Settings(13, 18, 6, 0.1, 1e-5, 10, 0.35, 3, 0.5, 3, 0.4, 0.04, 280, true);
         }
     }
 
     /** The trained model and the dev rows it never saw. */
     record Result(LinearModel model, List<Row> dev, List<Row> train, String log) {
     }
+
+    /** Marks the file name of a narrative's opening ({@link #leads}). */
+    static final String LEAD = "#lead";
 
     private final Settings settings;
     private final FeatureExtractor extractor;
@@ -66,6 +69,7 @@ final class Trainer {
             }
             (isDev(r) ? dev : train).add(r);
         }
+        train.addAll(leads(train));
         List<Example> examples = examples(train);
         Model model = new Model(settings.bits());
         Random random = new Random(settings.seed());
@@ -89,12 +93,64 @@ final class Trainer {
             note("epoch %d: weighted loss %.4f", epoch + 1, loss / weight);
         }
         long[] known = known(examples, model);
-        Calibration cal = Calibration.fit(model, examples(dev), settings.maxFalseFlags());
+        Calibration cal = Calibration.fit(model, examples(dev), settings.maxFalseFlags(), this::postLike);
         note("calibration: sentiment temperature %.2f, complaint temperature %.2f, complaint threshold %.2f",
                 cal.sentimentTemperature(), cal.complaintTemperature(), cal.complaintThreshold());
         LinearModel linear = new LinearModel(description, settings.bits(), toFloat(model.w), toFloat(model.dw),
                 toFloat(model.b), cal.sentimentTemperature(), cal.complaintTemperature(), cal.complaintThreshold(), known);
         return new Result(linear, dev, train, log.toString());
+    }
+
+    /**
+     * A text like the mentions Earshot scores: written or corrected posts, and any other text of at
+     * most {@code postChars} characters (a review's title, a hotel box, a short review) except the
+     * complaint narratives. The complaint threshold is set on these, not on the long reviews that
+     * dominate the dev split.
+     */
+    boolean postLike(Row r) {
+        if (r.file().endsWith(LEAD) || r.file().startsWith("train-") || r.file().startsWith("feedback")) {
+            return true;
+        }
+        return !r.label().equals("complaint") && (settings.postChars() == 0 || r.text().length() <= settings.postChars());
+    }
+
+    private int stratum(Row r) {
+        return postLike(r) ? 1 : 0;
+    }
+
+    /**
+     * The opening of each training complaint narrative (its first sentences, at most
+     * {@code postChars} characters) as a short complaint of its own: most complaints Earshot sees
+     * are a post long and many name no feeling ("still waiting for my refund"), while the
+     * narratives are long. Same group as the narrative, so never on the other side of the split.
+     */
+    List<Row> leads(List<Row> rows) {
+        List<Row> out = new ArrayList<>();
+        if (settings.postChars() == 0 || !settings.leads()) {
+            return out;
+        }
+        for (Row r : rows) {
+            if (!r.label().equals("complaint")) {
+                continue;
+            }
+            String t = Masks.strip(r.text());
+            int end = -1;
+            for (int i = 0; i < Math.min(t.length(), settings.postChars()); i++) {
+                char c = t.charAt(i);
+                if ((c == '.' || c == '!' || c == '?') && i >= 40) {
+                    end = i + 1;
+                }
+            }
+            if (end < 0 && t.length() > settings.postChars()) {
+                end = t.lastIndexOf(' ', settings.postChars());
+            }
+            if (end > 0 && end < t.length()) {
+                out.add(new Row(r.id() + "#lead", r.label(), r.complaint(), r.stars(), t.substring(0, end).trim(), r.group(),
+                        r.file() + LEAD, r.lang()));
+            }
+        }
+        note("%d complaint narrative openings added as short complaints", out.size());
+        return out;
     }
 
     /** The loss of one example, and its gradient per logit into {@code grad}. */
@@ -134,24 +190,28 @@ final class Trainer {
             }
         }
         double[] classTotal = new double[3];
-        double complaintYes = 0;
-        double complaintNo = 0;
+        // complaint totals per stratum: [post-like?1:0][complaint?1:0]
+        double[][] complaintTotal = new double[2][2];
         for (Row r : kept) {
             int c = sentiment(r);
             double w = sourceWeight(r);
             classTotal[c] += w;
-            if (r.isComplaint()) {
-                complaintYes += w;
-            } else {
-                complaintNo += w;
-            }
+            complaintTotal[stratum(r)][r.isComplaint() ? 1 : 0] += w;
         }
         double polar = (classTotal[0] + classTotal[2]) / 2;
         double[] classFactor = {
             factor(polar, classTotal[0]), factor(settings.neutralShare() * polar, classTotal[1]), factor(polar, classTotal[2])};
-        double half = (complaintYes + complaintNo) / 2;
-        double yesFactor = factor(half, complaintYes);
-        double noFactor = factor(half, complaintNo);
+        double all = complaintTotal[0][0] + complaintTotal[0][1] + complaintTotal[1][0] + complaintTotal[1][1];
+        // with post weighting on, each stratum weighs half the total and is balanced inside, so the head cannot
+        // learn "long text = complaint"; without it, complaints against the rest overall
+        double[][] complaintFactor = new double[2][2];
+        for (int st = 0; st < 2; st++) {
+            for (int y = 0; y < 2; y++) {
+                complaintFactor[st][y] = settings.postChars() == 0
+                        ? factor(all / 2, complaintTotal[0][y] + complaintTotal[1][y])
+                        : factor(all / 4, complaintTotal[st][y]);
+            }
+        }
         // normalize so an average example weighs 1 (keeps the learning rate meaningful)
         double n = kept.size();
         double sentimentNorm = n / (2 * polar + settings.neutralShare() * polar);
@@ -162,11 +222,12 @@ final class Trainer {
             int c = sentiment(r);
             double w = sourceWeight(r);
             out.add(new Example(r, f.buckets(), f.unigram(), f.value(), f.dense(), c, r.isComplaint() ? 1 : 0,
-                    w * classFactor[c] * sentimentNorm, w * (r.isComplaint() ? yesFactor : noFactor) * n / (2 * half)));
+                    w * classFactor[c] * sentimentNorm, w * complaintFactor[stratum(r)][r.isComplaint() ? 1 : 0] * n / all));
         }
         if (!rows.isEmpty()) {
-            note("%d rows, %d scorable; class weight totals neg %.0f neu %.0f pos %.0f; complaints %.0f of %.0f",
-                    rows.size(), kept.size(), classTotal[0], classTotal[1], classTotal[2], complaintYes, complaintYes + complaintNo);
+            note("%d rows, %d scorable; class weight totals neg %.0f neu %.0f pos %.0f; complaints %.0f of %.0f post-like, %.0f of %.0f long",
+                    rows.size(), kept.size(), classTotal[0], classTotal[1], classTotal[2], complaintTotal[1][1],
+                    complaintTotal[1][0] + complaintTotal[1][1], complaintTotal[0][1], complaintTotal[0][0] + complaintTotal[0][1]);
         }
         return out;
     }

@@ -131,4 +131,24 @@ class TrainingTest {
         assertEquals("On I paid to and the payment was never applied", stripped);
         assertEquals("TAXI to LAX", Masks.strip("TAXI to LAX"));
     }
+
+    @Test
+    void aNarrativesOpeningIsAShortComplaintOfTheSameReviewWithoutItsMasks() {
+        Trainer trainer = new Trainer(Trainer.Settings.defaults());
+        String narrative = "On XX/XX/2019 I asked XXXX for a refund of {$120.00} and I am still waiting for it. "
+                + "I called them four times. " + "Each time they said it would be processed within ten days. ".repeat(8);
+        Row complaint = new Row("c1", "complaint", null, 0, narrative, "c1", "cfpb.tsv", "");
+        Row review = new Row("r1", "negative", null, 1, "Cold food.", "r1", "finefood.tsv", "");
+        List<Row> leads = trainer.leads(List.of(complaint, review));
+        assertEquals(1, leads.size(), leads.toString());
+        Row lead = leads.get(0);
+        assertEquals("c1", lead.group(), "same review, same side of the split");
+        assertTrue(lead.isComplaint());
+        assertTrue(lead.text().length() <= Trainer.Settings.defaults().postChars(), lead.text());
+        assertTrue(lead.text().endsWith("."), lead.text());
+        assertFalse(lead.text().contains("X") || lead.text().contains("$"), lead.text());
+        assertTrue(trainer.postLike(lead), "the complaint threshold is set on texts like it");
+        assertFalse(trainer.postLike(complaint), "narratives are not posts");
+        assertTrue(trainer.postLike(review));
+    }
 }
