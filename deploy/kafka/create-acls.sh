@@ -56,6 +56,10 @@ allow "$INGEST" --operation Write --operation Describe --topic monitors
 allow "$INGEST" --operation Read --operation Write --operation Describe --operation Create \
   --operation DescribeConfigs --operation AlterConfigs --resource-pattern-type prefixed --topic earshot-ingest-
 allow "$INGEST" --operation Read --group earshot-ingest-pollers
+# The catalog: ingest-service is its only writer (the operator's file and its API), creates it, and
+# dead-letters the records it refuses; it reads the old earshot-ingest-catalog once (prefix above).
+allow "$INGEST" --operation Read --operation Write --operation Describe --operation Create --topic catalog
+allow "$INGEST" --operation Write --operation Describe --operation Create --topic catalog-dlq
 
 # sentiment-service: reads mentions in the group sentiment-service, writes the scores and the
 # mentions it cannot score.
@@ -65,8 +69,8 @@ allow "$SENTIMENT" --operation Write --operation Describe --topic mentions-score
 allow "$SENTIMENT" --operation Write --operation Describe --topic mentions-dlq
 allow "$SENTIMENT" --operation Write --operation Describe --topic sentiment-feedback
 
-# alert-service: Kafka Streams application alert-service (exactly-once v2) reads the scores and
-# source health, writes alerts and dead letters; everything else is its own, under the prefix
+# alert-service: Kafka Streams application alert-service (exactly-once v2) reads the scores,
+# source health and the catalog, writes alerts and dead letters; everything else is its own, under the prefix
 # alert-service- (incident commands, notifications, delivery markers, the Streams changelogs it
 # creates and may purge); groups alert-service (Streams) and alert-service-outbox (delivery worker,
 # which also reads the Streams group's offsets); transactional ids alert-service-<process>-<thread>.
@@ -74,6 +78,8 @@ allow "$ALERT" --operation Read --operation Describe --topic mentions-scored
 allow "$ALERT" --operation Read --operation Describe --topic monitors
 allow "$ALERT" --operation Write --operation Describe --topic alerts
 allow "$ALERT" --operation Write --operation Describe --topic mentions-scored-dlq
+allow "$ALERT" --operation Read --operation Describe --topic catalog
+allow "$ALERT" --operation Write --operation Describe --topic catalog-dlq
 allow "$ALERT" --operation All --resource-pattern-type prefixed --topic alert-service-
 allow "$ALERT" --operation Read --operation Describe --resource-pattern-type prefixed --group alert-service
 allow "$ALERT" --operation Write --operation Describe --resource-pattern-type prefixed --transactional-id alert-service

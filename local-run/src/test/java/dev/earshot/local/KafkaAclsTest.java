@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.events.TopicTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,10 +80,8 @@ class KafkaAclsTest {
         broker = SecureKafkaBroker.start(work);
         try (Admin admin = Admin.create(broker.admin())) {
             List<NewTopic> topics = new ArrayList<>();
-            Matcher create = Pattern.compile("^create\\s+(\\S+)", Pattern.MULTILINE)
-                    .matcher(Files.readString(ROOT.resolve("deploy/kafka/create-topics.sh")));
-            while (create.find()) {
-                topics.add(new NewTopic(create.group(1), Optional.of(2), Optional.empty()));
+            for (TopicTable.Topic t : TopicTable.all()) { // what deploy/kafka/create-topics.sh creates
+                topics.add(new NewTopic(t.name(), Optional.of(2), Optional.empty()));
             }
             admin.createTopics(topics).all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             List<UserScramCredentialUpsertion> users = new ArrayList<>();
@@ -138,11 +137,10 @@ class KafkaAclsTest {
                     List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "2592000000"), AlterConfigOp.OpType.SET))))
                     .all().get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
-        for (String topic : List.of("mentions", "monitors", "earshot-ingest-published", "earshot-ingest-catalog",
-                "earshot-ingest-catalog-dlq")) {
+        for (String topic : List.of("mentions", "monitors", "earshot-ingest-published", "catalog", "catalog-dlq")) {
             produce(p, topic);
         }
-        readFromTheBeginning(p, "earshot-ingest-catalog");
+        readFromTheBeginning(p, "catalog");
         readFromTheBeginning(p, "earshot-ingest-published");
         joinGroupAndCommit(p, "earshot-ingest-pollers", "earshot-ingest-shards");
     }
@@ -168,6 +166,8 @@ class KafkaAclsTest {
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
         produce(p, "mentions-scored-dlq");
+        readFromTheBeginning(p, "catalog");
+        produce(p, "catalog-dlq");
         Properties streams = new Properties();
         streams.putAll(p);
         streams.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service");
