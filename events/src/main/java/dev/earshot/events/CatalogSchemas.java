@@ -68,8 +68,22 @@ final class CatalogSchemas {
         return switch (e.getType()) {
             case "additionalProperties" -> new String[] {join(at, e.getProperty()), "unknown key"};
             case "required" -> new String[] {join(at, e.getProperty()), "missing"};
+            case "pattern" -> new String[] {at, patternProblem(e)};
             default -> new String[] {at.isEmpty() ? "(record)" : at, withoutLocation(e.getMessage())};
         };
+    }
+
+    /** Ids and addresses said in words, the value quoted safely (it may carry line breaks or markup). */
+    private static String patternProblem(ValidationMessage e) {
+        String value = e.getInstanceNode() == null ? null : e.getInstanceNode().asText();
+        String pattern = e.getSchemaNode() == null ? "" : e.getSchemaNode().asText();
+        if (pattern.equals("^" + Ids.CATALOG_ID.pattern() + "$")) {
+            return Ids.quoted(value) + EventChecks.CATALOG_RULE;
+        }
+        if (pattern.contains("@")) {
+            return Ids.quoted(value) + " is not an email address";
+        }
+        return Ids.quoted(value) + " does not match " + pattern;
     }
 
     static String path(String prefix, JsonNodePath location) {

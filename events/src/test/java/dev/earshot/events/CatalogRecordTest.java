@@ -84,6 +84,10 @@ class CatalogRecordTest {
                 "{\"id\":\"s1\",\"kind\":\"page\",\"url\":\"https://x.example/\",\"maxPages\":0}").path());
         assertEquals("kind", refused("source:s1", "{\"id\":\"s1\",\"kind\":\"ftp\",\"url\":\"https://x.example/\"}").path());
         assertEquals("id", refused("brand:acme", "{\"name\":\"no id\"}").path());
+        assertEquals(List.of("recipients[0]: 'not an address' is not an email address"),
+                refused("brand:acme", "{\"id\":\"acme\",\"recipients\":[\"not an address\"]}").problems());
+        assertEquals(List.of("id: 'a\\r\\nBcc: x' must be 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"),
+                refused("source:a", "{\"id\":\"a\\r\\nBcc: x\",\"kind\":\"feed\"}").problems());
     }
 
     @Test
