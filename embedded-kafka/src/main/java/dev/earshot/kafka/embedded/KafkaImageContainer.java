@@ -108,7 +108,7 @@ public final class KafkaImageContainer implements AutoCloseable {
     private static void checkRunnable(String image) {
         // Asking Testcontainers with no engine at all logs a page of errors; say it in one line instead.
         boolean socket = System.getenv("DOCKER_HOST") != null || Files.exists(Path.of("/var/run/docker.sock"));
-        if (!socket || !DockerClientFactory.instance().isDockerAvailable()) {
+        if (!socket || !engineAnswers()) {
             throw new IllegalStateException(IMAGE_PROPERTY + "=" + image
                     + " asks for a Kafka container, but no Docker engine answers; unset it to use the embedded broker");
         }
@@ -119,6 +119,16 @@ public final class KafkaImageContainer implements AutoCloseable {
         if (!Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED")) && !present("testcontainers/ryuk")) {
             throw new IllegalStateException("Testcontainers' reaper image is not local and cannot be pulled here:"
                     + " run with TESTCONTAINERS_RYUK_DISABLED=true (this class removes its container itself)");
+        }
+    }
+
+    private static boolean engineAnswers() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException e) {
+            // Inside a container Testcontainers looks for the engine's address on its bridge network.
+            throw new IllegalStateException("Testcontainers cannot use the Docker engine (" + e.getMessage().strip()
+                    + "); on an engine without a bridge network run with TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1", e);
         }
     }
 
