@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.icegreen.greenmail.util.GreenMail;
-import dev.earshot.alert.messaging.StreamsRuntime;
 import dev.earshot.alert.support.GreenMailResource;
 import dev.earshot.alert.support.Mails;
 import dev.earshot.alert.support.RestartableKafkaResource;
@@ -39,9 +38,6 @@ import org.junit.jupiter.api.Test;
 class BrokerRestartTest {
 
     GreenMail greenMail;
-
-    @Inject
-    StreamsRuntime streams;
 
     @Test
     void brokerRestartUnderTrafficThenAlertsAgain() throws Exception {
@@ -86,13 +82,6 @@ class BrokerRestartTest {
             }
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(
-                () -> given().when().get("/q/health/ready").then().statusCode(200));
-
-        // Readiness follows Kafka Streams: down while it is not running, up again once it runs.
-        streams.stop();
-        given().when().get("/q/health/ready").then().statusCode(503);
-        streams.start();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(
                 () -> given().when().get("/q/health/ready").then().statusCode(200));
     }
 

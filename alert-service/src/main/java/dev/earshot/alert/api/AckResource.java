@@ -2,7 +2,7 @@ package dev.earshot.alert.api;
 
 import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentCommand;
-import dev.earshot.alert.messaging.CommandPublisher;
+import dev.earshot.alert.notification.AckTokens;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,10 @@
 package dev.earshot.alert.api;
 
-import dev.earshot.alert.detection.DetectionTopology;
 import dev.earshot.alert.incident.Incident;
-import dev.earshot.alert.messaging.StreamsRuntime;
+import dev.earshot.alert.incident.IncidentStore;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +19,10 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 @ApplicationScoped
 public class IncidentQueries {
 
-    private final StreamsRuntime runtime;
+    private final KafkaStreams streams;
 
-    public IncidentQueries(StreamsRuntime runtime) {
-        this.runtime = runtime;
+    public IncidentQueries(KafkaStreams streams) {
+        this.streams = streams;
     }
 
     public List<Incident> all() {
@@ -36,6 +38,7 @@ public class IncidentQueries {
     }
 
     private ReadOnlyKeyValueStore<String, Incident> store() {
-        return runtime.store(DetectionTopology.INCIDENT_STORE);
+        return streams.store(StoreQueryParameters.fromNameAndType(IncidentStore.INCIDENTS,
+                QueryableStoreTypes.<String, Incident>keyValueStore()));
     }
 }

@@ -3,7 +3,6 @@ package dev.earshot.alert.api;
 import dev.earshot.alert.incident.CommandGate;
 import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentCommand;
-import dev.earshot.alert.messaging.CommandPublisher;
 import dev.earshot.events.Alert;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The thresholds of the three rules for one brand: the service-wide defaults, with whatever the
- * brand's {@code alerting} block in the operator's file overrides.
+ * The thresholds of the three rules for one brand. {@link #defaults()} is the one place each default is
+ * written; the service's settings ({@code earshot.alert.instant|spike|drift.*}) override it, and the
+ * brand's {@code alerting} block in the catalog overrides that ({@link #with(Overrides)}).
  *
  * @param instantThreshold     a negative complaint scored at or below this raises an instant alert
  * @param crisisThreshold      a negative mention naming a crisis term raises one already at or below this
@@ -50,7 +51,7 @@ public record DetectionSettings(
             "poisoning", "poisoned", "injury", "injured", "hospital", "fraud", "scam", "data breach", "hacked",
             "boycott", "discrimination", "racist", "unsafe", "recall");
 
-    /** The defaults documented in alert-service/README.md. */
+    /** The defaults, the only place they are written (alert-service/README.md's table is checked against it). */
     public static DetectionSettings defaults() {
         return new DetectionSettings(-0.5, -0.2, -0.75, 0.2, DEFAULT_CRISIS_TERMS, Duration.ofMinutes(60), 1e-4, 2,
                 Duration.ofHours(24), 0.5, 3, 10, 0.3, 20, 400, 0.3, 50);
@@ -62,5 +63,39 @@ public record DetectionSettings(
         if (spikeWindow.isNegative() || spikeWindow.isZero()) {
             throw new IllegalArgumentException("spike window must be positive");
         }
+    }
+
+    /**
+     * Some thresholds set, the rest left null: the service's settings or a brand's {@code alerting} block.
+     * Field names are the catalog's ({@code CatalogAlerting}), plus those only the service sets.
+     */
+    public record Overrides(Double instantThreshold, Double crisisThreshold, Double highSeverityBelow,
+            Double lowRatingShare, List<String> crisisTerms, Duration spikeWindow, Double spikeMaxPValue,
+            Integer spikeMinCount, Duration spikeWarmup, Double priorPerDay, Double priorDays,
+            Integer shareMinMentions, Double shareJump, Double driftFastHalfLife, Double driftSlowHalfLife,
+            Double driftDrop, Integer driftMinMentions) {
+
+        public static final Overrides NONE = new Overrides(null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** These settings with whatever {@code o} sets replacing them. */
+    public DetectionSettings with(Overrides o) {
+        if (o == null) {
+            return this;
+        }
+        return new DetectionSettings(or(o.instantThreshold(), instantThreshold),
+                or(o.crisisThreshold(), crisisThreshold), or(o.highSeverityBelow(), highSeverityBelow),
+                or(o.lowRatingShare(), lowRatingShare), or(o.crisisTerms(), crisisTerms),
+                or(o.spikeWindow(), spikeWindow), or(o.spikeMaxPValue(), spikeMaxPValue),
+                or(o.spikeMinCount(), spikeMinCount), or(o.spikeWarmup(), spikeWarmup),
+                or(o.priorPerDay(), priorPerDay), or(o.priorDays(), priorDays),
+                or(o.shareMinMentions(), shareMinMentions), or(o.shareJump(), shareJump),
+                or(o.driftFastHalfLife(), driftFastHalfLife), or(o.driftSlowHalfLife(), driftSlowHalfLife),
+                or(o.driftDrop(), driftDrop), or(o.driftMinMentions(), driftMinMentions));
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 }

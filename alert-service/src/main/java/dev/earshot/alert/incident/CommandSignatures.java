@@ -1,7 +1,7 @@
 package dev.earshot.alert.incident;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.earshot.alert.AlertKeys;
+import dev.earshot.alert.config.AlertKeys;
 import dev.earshot.events.EventJson;
 import java.security.MessageDigest;
 import java.util.Base64;

@@ -1,5 +1,6 @@
 package dev.earshot.alert.incident;
 
+import dev.earshot.alert.notification.NotificationPolicy;
 import dev.earshot.events.Alert;
 import dev.earshot.events.BrandRef;
 import dev.earshot.events.ScoredMention;
@@ -60,6 +61,24 @@ public final class Incident {
     /** Whether an email about {@code revision} was sent in the incident's current episode (since it last opened). */
     public boolean sameEpisode(int revision) {
         return revision >= episodeRevision;
+    }
+
+    /** What the notification policy looks at. */
+    public NotificationPolicy.Subject subject() {
+        return new NotificationPolicy.Subject(severity, state, snoozedUntil, raisedAt,
+                new NotificationPolicy.Notice(notified, lastNotifiedMs, updatePending, escalated, inDigest));
+    }
+
+    /** Keeps the policy's bookkeeping; true when it changed anything. */
+    public boolean keep(NotificationPolicy.Notice n) {
+        boolean changed = notified != n.notified() || lastNotifiedMs != n.lastNotifiedMs()
+                || updatePending != n.updatePending() || escalated != n.escalated() || inDigest != n.inDigest();
+        notified = n.notified();
+        lastNotifiedMs = n.lastNotifiedMs();
+        updatePending = n.updatePending();
+        escalated = n.escalated();
+        inDigest = n.inDigest();
+        return changed;
     }
 
     public Alert toAlert() {

@@ -16,6 +16,9 @@ import java.time.Instant;
 public record IncidentCommand(String incidentId, String brandId, Action action, String by, int snoozeMinutes,
         Instant at, Integer linkRevision, String signature) {
 
+    /** Internal topic of staff commands, keyed by brand id: co-partitioned with {@code mentions-scored}. */
+    public static final String TOPIC = "alert-service-incident-commands";
+
     public enum Action {
         ACKNOWLEDGE, RESOLVE, SNOOZE
     }

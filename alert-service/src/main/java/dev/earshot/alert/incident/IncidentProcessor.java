@@ -1,14 +1,12 @@
 package dev.earshot.alert.incident;
 
-import dev.earshot.alert.BrandCatalog;
 import dev.earshot.alert.detection.BrandHistory;
+import dev.earshot.alert.detection.BrandHistorySerde;
 import dev.earshot.alert.detection.Detection;
 import dev.earshot.alert.detection.DetectionSettings;
-import dev.earshot.alert.detection.DetectionTopology;
-import dev.earshot.alert.detection.DriftRule;
-import dev.earshot.alert.detection.InstantRule;
-import dev.earshot.alert.detection.SpikeRule;
+import dev.earshot.alert.detection.MentionRules;
 import dev.earshot.alert.messaging.DeadLetters;
+import dev.earshot.alert.messaging.JsonSerde;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.alert.notification.NotificationPolicy;
 import dev.earshot.events.Alert;
@@ -26,65 +24,88 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The stateful heart of alert-service, one instance per stream task (per partition of
- * {@code mentions-scored}): runs the three rules on each scored mention against the brand's
- * history, folds what fires into incidents, publishes every incident revision to {@code alerts},
- * and decides which revisions are told (written to the notifications topic). Staff commands arrive
- * on the commands topic, keyed by brand like the mentions, so they reach the same task. All state
- * is in changelog-backed stores; with exactly-once processing the stores, the alerts and the
- * notifications are committed together.
+ * The stream task that owns a partition's incidents: each scored mention goes through the rules
+ * ({@link MentionRules}) against its brand's history, what fires folds into incidents
+ * ({@link IncidentLifecycle}), every revision is published to {@code alerts}, and what the
+ * {@link NotificationPolicy} says to tell goes to the notifications topic. Staff commands arrive on
+ * {@link IncidentCommand#TOPIC}, keyed by brand like the mentions, so they reach the same task
+ * ({@link CommandHandler}). With exactly-once processing the stores, the alerts and the notifications
+ * are committed together.
  */
 public final class IncidentProcessor implements Processor<String, String, String, String> {
 
-    private final BrandCatalog catalog;
+    /** Per brand: the counters the spike and drift rules compare with. */
+    public static final String HISTORY_STORE = "brand-history";
+    /** Mentions already counted ({@code brand|mention id|content hash} to when). */
+    public static final String SEEN_STORE = "seen-mentions";
+
+    /** Where this processor forwards: the topology connects these names to their topics. */
+    public static final String ALERTS_SINK = "alerts-sink";
+    public static final String DLQ_SINK = "dlq-sink";
+    public static final String NOTIFY_SINK = "incident-notifications-sink";
+
+    private final Function<String, DetectionSettings> settings;
     private final IncidentLifecycle lifecycle;
     private final NotificationPolicy policy;
+    private final CommandHandler commands;
     private final Duration tick;
     private final Duration digestInterval;
     private final Duration retention;
     private final MeterRegistry metrics;
-    private final CommandGate gate;
-    private final InstantRule instant = new InstantRule();
-    private final SpikeRule spike = new SpikeRule();
-    private final DriftRule drift = new DriftRule();
+    private final MentionRules rules = new MentionRules();
 
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, BrandHistory> histories;
-    private KeyValueStore<String, Incident> incidents;
-    private KeyValueStore<String, String> current;
     private KeyValueStore<String, Long> seen;
-    private KeyValueStore<String, Long> due;
+    private IncidentStore incidents;
 
-    public IncidentProcessor(BrandCatalog catalog, IncidentLifecycle lifecycle, NotificationPolicy policy,
-            Duration tick, Duration digestInterval, Duration retention, MeterRegistry metrics, CommandGate gate) {
-        this.catalog = catalog;
+    /**
+     * @param settings the rule thresholds of a brand
+     * @param tick     how often held-back updates and escalations are looked at
+     */
+    public IncidentProcessor(Function<String, DetectionSettings> settings, IncidentLifecycle lifecycle,
+            NotificationPolicy policy, CommandHandler commands, Duration tick, Duration digestInterval,
+            Duration retention, MeterRegistry metrics) {
+        this.settings = settings;
         this.lifecycle = lifecycle;
         this.policy = policy;
+        this.commands = commands;
         this.tick = tick;
         this.digestInterval = digestInterval;
         this.retention = retention;
         this.metrics = metrics;
-        this.gate = gate;
+    }
+
+    /** The stores this processor uses; {@code store} makes persistent or in-memory ones. */
+    public static List<StoreBuilder<?>> stores(Function<String, KeyValueBytesStoreSupplier> store) {
+        List<StoreBuilder<?>> all = new ArrayList<>(IncidentStore.builders(store));
+        all.add(Stores.keyValueStoreBuilder(store.apply(HISTORY_STORE), Serdes.String(),
+                new BrandHistorySerde()));
+        all.add(Stores.keyValueStoreBuilder(store.apply(SEEN_STORE), Serdes.String(), Serdes.Long()));
+        return all;
     }
 
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.histories = context.getStateStore(DetectionTopology.HISTORY_STORE);
-        this.incidents = context.getStateStore(DetectionTopology.INCIDENT_STORE);
-        this.current = context.getStateStore(DetectionTopology.CURRENT_STORE);
-        this.seen = context.getStateStore(DetectionTopology.SEEN_STORE);
-        this.due = context.getStateStore(DetectionTopology.DUE_STORE);
+        this.histories = context.getStateStore(HISTORY_STORE);
+        this.seen = context.getStateStore(SEEN_STORE);
+        this.incidents = IncidentStore.of(context);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::onTick);
         context.schedule(digestInterval, PunctuationType.WALL_CLOCK_TIME, this::sendDigests);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
@@ -92,8 +113,8 @@ public final class IncidentProcessor implements Processor<String, String, String
 
     @Override
     public void process(Record<String, String> record) {
-        String topic = context.recordMetadata().map(m -> m.topic()).orElse(Topics.MENTIONS_SCORED);
-        if (DetectionTopology.COMMANDS_TOPIC.equals(topic)) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse(Topics.MENTIONS_SCORED);
+        if (IncidentCommand.TOPIC.equals(topic)) {
             onCommand(record);
         } else {
             onMention(record);
@@ -117,170 +138,80 @@ public final class IncidentProcessor implements Processor<String, String, String
         if (scored.label() == Label.UNKNOWN) {
             return; // no evidence either way: neither counted nor alerted
         }
-        DetectionSettings settings = catalog.settings(brand);
         BrandHistory history = Optional.ofNullable(histories.get(brand)).orElseGet(BrandHistory::new);
-        boolean negative = scored.label() == Label.NEGATIVE;
-        long eventMs = eventTime(scored, record.timestamp());
-        history.record(eventMs, negative, settings.spikeWindow().toMillis());
-        history.trend.add(scored.score(), settings.driftFastHalfLife(), settings.driftSlowHalfLife());
-        boolean inWindow = eventMs > history.newestMs - settings.spikeWindow().toMillis();
-
-        Optional<Detection> single = instant.evaluate(scored, settings);
-        Optional<Detection> storm = negative && inWindow ? spike.evaluate(history, settings) : Optional.empty();
-        Optional<Detection> mood = drift.evaluate(history.trend, settings);
+        List<MentionRules.Finding> found = rules.evaluate(scored, record.timestamp(), history, settings.apply(brand));
         histories.put(brand, history);
-
-        // Instant and spike are one cause: the first names the incident, the strongest sets its severity.
-        Optional<Detection> negativeCause = single.isPresent() && storm.isPresent()
-                ? Optional.of(storm.get().severity().compareTo(single.get().severity()) > 0 ? storm.get()
-                        : single.get())
-                : single.or(() -> storm);
-        negativeCause.ifPresent(d -> onDetection(d, single.isPresent() ? Alert.Kind.INSTANT : Alert.Kind.SPIKE,
-                scored, eventMs));
-        mood.ifPresent(d -> onDetection(d, Alert.Kind.DRIFT, scored, eventMs));
+        found.forEach(f -> onFinding(f, scored));
     }
 
-    /**
-     * When the mention was written: its {@code publishedAt} when the source gave one (never later than
-     * the record), else the record's timestamp. A first crawl of a page full of old reviews, or a
-     * backlog after an outage upstream, then lands in the hours the reviews were written instead of
-     * looking like a storm now.
-     */
-    static long eventTime(ScoredMention scored, long recordTimestamp) {
-        Instant published = scored.mention().publishedAt();
-        return published == null ? recordTimestamp : Math.min(published.toEpochMilli(), recordTimestamp);
-    }
-
-    private void onDetection(Detection d, Alert.Kind openAs, ScoredMention scored, long eventMs) {
+    private void onFinding(MentionRules.Finding f, ScoredMention scored) {
+        Detection d = f.detection();
         metrics.counter("earshot.alerts.raised", "brand", scored.mention().brand().id(), "kind",
                 d.kind().name().toLowerCase(), "severity", d.severity().name().toLowerCase()).increment();
-        String pointer = scored.mention().brand().id() + "|" + d.cause();
-        String currentId = current.get(pointer);
-        Incident inc = currentId == null ? null : incidents.get(currentId);
+        Incident inc = incidents.current(scored.mention().brand().id(), d.cause());
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        boolean opened = !lifecycle.folds(inc, eventMs);
+        boolean opened = !lifecycle.folds(inc, f.eventMs());
         boolean reopened = false;
         if (opened) {
-            Detection naming = new Detection(openAs, d.severity(), d.cause(), d.rule(), d.summary(), d.figures());
-            inc = lifecycle.open(naming, scored, eventMs, now);
-            current.put(pointer, inc.id);
+            Detection naming = new Detection(f.openAs(), d.severity(), d.cause(), d.rule(), d.summary(), d.figures());
+            inc = lifecycle.open(naming, scored, f.eventMs(), now);
         } else {
-            reopened = lifecycle.fold(inc, d, scored, eventMs, now);
+            reopened = lifecycle.fold(inc, d, scored, f.eventMs(), now);
         }
-        Optional<Notification.Purpose> tell = policy.onDetection(inc, opened, reopened, now.toEpochMilli());
-        publish(inc, tell);
+        NotificationPolicy.Decision decision = policy.onDetection(inc.subject(), opened, reopened, now.toEpochMilli());
+        inc.keep(decision.notice());
         if (opened) {
+            incidents.opened(inc);
             Log.infof("Incident %s opened (%s, %s): %s", inc.id, inc.brand.name(), inc.severity, inc.why.summary());
+        } else {
+            incidents.save(inc);
         }
+        publish(inc, decision.tell());
     }
 
     private void onCommand(Record<String, String> record) {
-        CommandGate.Verdict verdict = gate.check(record.value());
-        if (verdict instanceof CommandGate.Refused refused) {
-            refuse(record, refused.reason(), refused.detail());
-            return;
-        }
-        IncidentCommand cmd = ((CommandGate.Accepted) verdict).command();
-        Incident inc = incidents.get(cmd.incidentId());
-        if (inc == null) {
-            Log.warnf("Ignoring %s of unknown incident %s", cmd.action(), cmd.incidentId());
-            return;
-        }
-        if (inc.lastCommandAt != null && !cmd.at().isAfter(inc.lastCommandAt)) {
-            refuse(record, "replayed", cmd.action() + " of " + cmd.incidentId() + " at " + cmd.at()
-                    + " is not newer than the last command applied (" + inc.lastCommandAt + "): a replay");
-            return;
-        }
-        inc.lastCommandAt = cmd.at();
-        if (cmd.linkRevision() != null && !inc.sameEpisode(cmd.linkRevision())) {
+        CommandHandler.Outcome outcome = commands.handle(record.value(), incidents,
+                Instant.ofEpochMilli(context.currentSystemTimeMs()));
+        if (outcome instanceof CommandHandler.Refused r) {
+            metrics.counter("earshot.alerts.commands.refused", "reason", r.reason()).increment();
+            deadLetter(record, "incident command refused (" + r.reason() + "): " + r.detail());
+        } else if (outcome instanceof CommandHandler.UnknownIncident u) {
+            Log.warnf("Ignoring %s of unknown incident %s", u.command().action(), u.command().incidentId());
+        } else if (outcome instanceof CommandHandler.EarlierLink e) {
             // Not hostile: someone clicked the link of an email sent before the incident was re-opened.
             metrics.counter("earshot.alerts.commands.refused", "reason", "earlier-alert-link").increment();
             Log.infof("Incident %s: a link from revision %d does not acknowledge it since it re-opened at revision %d",
-                    inc.id, cmd.linkRevision(), inc.episodeRevision);
-            save(inc);
-            return;
-        }
-        if (lifecycle.apply(inc, cmd, Instant.ofEpochMilli(context.currentSystemTimeMs()))) {
-            publish(inc, Optional.empty());
-            Log.infof("Incident %s is now %s (by %s)", inc.id, inc.state, cmd.by());
-        } else {
-            save(inc);
+                    e.incident().id, e.command().linkRevision(), e.incident().episodeRevision);
+        } else if (outcome instanceof CommandHandler.Changed c) {
+            publish(c.incident(), Optional.empty());
+            Log.infof("Incident %s is now %s (by %s)", c.incident().id, c.incident().state, c.command().by());
         }
     }
 
-    /** A command this service did not write, or cannot act on: dead-lettered and counted, the stream goes on. */
-    private void refuse(Record<String, String> record, String reason, String detail) {
-        metrics.counter("earshot.alerts.commands.refused", "reason", reason).increment();
-        deadLetter(record, "incident command refused (" + reason + "): " + detail);
-    }
-
+    /** The incident's new revision to {@code alerts} (it is already saved), and what to tell. */
     private void publish(Incident inc, Optional<Notification.Purpose> tell) {
-        save(inc);
         Alert alert = inc.toAlert();
-        long ts = context.currentSystemTimeMs();
-        context.forward(new Record<>(inc.id, EventJson.writeString(alert), ts), DetectionTopology.ALERTS_SINK);
+        context.forward(new Record<>(inc.id, EventJson.writeString(alert), context.currentSystemTimeMs()), ALERTS_SINK);
         tell.ifPresent(purpose -> notify(Notification.about(alert, purpose)));
     }
 
     private void notify(Notification n) {
-        context.forward(new Record<>(n.id(), EventJson.writeString(n), context.currentSystemTimeMs()),
-                DetectionTopology.NOTIFY_SINK);
-    }
-
-    /** Stores the incident, and keeps the small index of incidents a timer may still act on. */
-    private void save(Incident inc) {
-        incidents.put(inc.id, inc);
-        boolean timerMayAct = inc.inDigest || (inc.state != Alert.State.RESOLVED && (inc.updatePending
-                || (inc.severity == Alert.Severity.HIGH && inc.state == Alert.State.OPEN && !inc.escalated)));
-        if (timerMayAct) {
-            due.put(inc.id, inc.lastDetectionMs);
-        } else if (due.get(inc.id) != null) {
-            due.delete(inc.id);
-        }
-    }
-
-    /** The incidents a timer may act on: only those are read at every tick, not the whole store. */
-    private List<Incident> dueIncidents() {
-        List<Incident> list = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
-        try (KeyValueIterator<String, Long> ids = due.all()) {
-            while (ids.hasNext()) {
-                String id = ids.next().key;
-                Incident inc = incidents.get(id);
-                if (inc == null) {
-                    gone.add(id);
-                } else {
-                    list.add(inc);
-                }
-            }
-        }
-        gone.forEach(due::delete);
-        return list;
+        context.forward(new Record<>(n.id(), EventJson.writeString(n), context.currentSystemTimeMs()), NOTIFY_SINK);
     }
 
     private void onTick(long nowMs) {
-        List<Incident> changed = new ArrayList<>();
-        List<Notification.Purpose> purposes = new ArrayList<>();
-        for (Incident inc : dueIncidents()) {
-            boolean wasEscalated = inc.escalated;
-            Optional<Notification.Purpose> tell = policy.onTick(inc, nowMs);
-            if (tell.isPresent() || wasEscalated != inc.escalated) {
-                changed.add(inc);
-                purposes.add(tell.orElse(null));
-            }
-        }
-        for (int i = 0; i < changed.size(); i++) {
-            Incident inc = changed.get(i);
-            save(inc);
-            if (purposes.get(i) != null) {
-                notify(Notification.about(inc.toAlert(), purposes.get(i)));
+        for (Incident inc : incidents.due()) {
+            NotificationPolicy.Decision decision = policy.onTick(inc.subject(), nowMs);
+            if (inc.keep(decision.notice()) || decision.tell().isPresent()) {
+                incidents.save(inc);
+                decision.tell().ifPresent(purpose -> notify(Notification.about(inc.toAlert(), purpose)));
             }
         }
     }
 
     private void sendDigests(long nowMs) {
         Map<String, List<Incident>> byBrand = new LinkedHashMap<>();
-        for (Incident inc : dueIncidents()) {
+        for (Incident inc : incidents.due()) {
             if (inc.inDigest) {
                 byBrand.computeIfAbsent(inc.brand.id(), b -> new ArrayList<>()).add(inc);
             }
@@ -288,7 +219,7 @@ public final class IncidentProcessor implements Processor<String, String, String
         byBrand.forEach((brand, list) -> {
             list.forEach(inc -> {
                 inc.inDigest = false;
-                save(inc);
+                incidents.save(inc);
             });
             notify(Notification.digest(brand, list.stream().map(Incident::toAlert).toList(), nowMs));
         });
@@ -296,33 +227,7 @@ public final class IncidentProcessor implements Processor<String, String, String
 
     private void forgetOld(long nowMs) {
         long horizon = nowMs - retention.toMillis();
-        List<String> oldIncidents = new ArrayList<>();
-        try (KeyValueIterator<String, Incident> all = incidents.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, Incident> kv = all.next();
-                // Open or acknowledged ones too: past the retention no mention can fold into them any more
-                // (the fold window is hours), and nobody acted on them; the alerts topic keeps their story.
-                if (kv.value.updatedAt.toEpochMilli() < horizon) {
-                    oldIncidents.add(kv.key);
-                }
-            }
-        }
-        oldIncidents.forEach(id -> {
-            incidents.delete(id);
-            if (due.get(id) != null) {
-                due.delete(id);
-            }
-        });
-        List<String> stalePointers = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = current.all()) {
-            while (all.hasNext()) {
-                KeyValue<String, String> kv = all.next();
-                if (incidents.get(kv.value) == null) {
-                    stalePointers.add(kv.key);
-                }
-            }
-        }
-        stalePointers.forEach(current::delete);
+        incidents.forgetOlderThan(horizon);
         List<String> oldSeen = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = seen.all()) {
             while (all.hasNext()) {
@@ -340,7 +245,7 @@ public final class IncidentProcessor implements Processor<String, String, String
         int partition = context.recordMetadata().map(RecordMetadata::partition).orElse(-1);
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
         context.forward(new Record<>(record.key(), record.value(), record.timestamp(),
-                DeadLetters.headers(record.headers(), reason, topic, partition, offset)), DetectionTopology.DLQ_SINK);
+                DeadLetters.headers(record.headers(), reason, topic, partition, offset)), DLQ_SINK);
         metrics.counter("earshot.alerts.dead.letters", "topic", topic).increment();
         Log.warnf("Record on %s sent to %s: %s", topic, Topics.MENTIONS_SCORED_DLQ, reason);
     }

@@ -3,6 +3,8 @@ package dev.earshot.alert.messaging;
 import dev.earshot.events.DeadLetterHeaders;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ArcContainer;
 import io.micrometer.core.instrument.Metrics;
 import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
@@ -30,14 +32,14 @@ import org.apache.kafka.streams.errors.ProductionExceptionHandler;
  */
 public final class TooLargeRecordHandler implements ProductionExceptionHandler {
 
-    /** Config key under which {@link StreamsRuntime} hands over the meter registry. */
+    /** Config key for the meter registry (tests); without it the application's registry is used. */
     static final String METER_REGISTRY = "earshot.meter-registry";
     /** Config key for a producer to write dead letters with (tests); without it one is built on first use. */
     static final String DEAD_LETTER_PRODUCER = "earshot.dead-letter-producer";
     /** Header naming the topic the refused record was meant for. */
     public static final String REFUSED_TOPIC = DeadLetterHeaders.REFUSED_TOPIC;
 
-    private MeterRegistry metrics = Metrics.globalRegistry;
+    private MeterRegistry metrics;
     private final Map<String, Object> producerConfig = new HashMap<>();
     private Producer<byte[], byte[]> deadLetterProducer;
 
@@ -45,6 +47,11 @@ public final class TooLargeRecordHandler implements ProductionExceptionHandler {
     public void configure(Map<String, ?> configs) {
         if (configs.get(METER_REGISTRY) instanceof MeterRegistry registry) {
             metrics = registry;
+        } else {
+            // Configured by class name from kafka-streams.* settings: the application's registry comes from CDI.
+            ArcContainer container = Arc.container();
+            metrics = container != null && container.instance(MeterRegistry.class).isAvailable()
+                    ? container.instance(MeterRegistry.class).get() : Metrics.globalRegistry;
         }
         if (configs.get(DEAD_LETTER_PRODUCER) instanceof Producer<?, ?> producer) {
             @SuppressWarnings("unchecked")

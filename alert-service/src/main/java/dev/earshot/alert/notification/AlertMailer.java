@@ -1,8 +1,8 @@
 package dev.earshot.alert.notification;
 
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.BrandCatalog;
-import dev.earshot.alert.api.AckTokens;
+import dev.earshot.alert.catalog.BrandCatalog;
+import dev.earshot.alert.config.AlertConfig;
+import dev.earshot.alert.notification.AckTokens;
 import dev.earshot.events.Alert;
 import dev.earshot.events.MonitorEvent;
 import dev.earshot.events.ScoredMention;

@@ -1,14 +1,18 @@
 package dev.earshot.alert.notification;
 
-import dev.earshot.alert.detection.DetectionTopology;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.MalformedEventException;
 import dev.earshot.events.MonitorEvent;
 import io.quarkus.logging.Log;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Turns ingest-service's {@code monitors} events into "monitor broken" notifications for the
@@ -17,13 +21,22 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class MonitorProcessor implements Processor<String, String, String, String> {
 
+    /** Per source: the last status seen. */
+    public static final String STORE = "monitor-status";
+    /** Where it forwards its notifications: the topology connects it to {@link Notification#TOPIC}. */
+    public static final String NOTIFY_SINK = "monitor-notifications-sink";
+
+    public static StoreBuilder<?> store(Function<String, KeyValueBytesStoreSupplier> store) {
+        return Stores.keyValueStoreBuilder(store.apply(STORE), Serdes.String(), Serdes.String());
+    }
+
     private ProcessorContext<String, String> context;
     private KeyValueStore<String, String> lastStatus;
 
     @Override
     public void init(ProcessorContext<String, String> context) {
         this.context = context;
-        this.lastStatus = context.getStateStore(DetectionTopology.MONITOR_STORE);
+        this.lastStatus = context.getStateStore(STORE);
     }
 
     @Override
@@ -43,6 +56,6 @@ public final class MonitorProcessor implements Processor<String, String, String,
         }
         Notification n = Notification.monitor(event);
         context.forward(new Record<>(n.id(), EventJson.writeString(n), context.currentSystemTimeMs()),
-                DetectionTopology.NOTIFY_SINK);
+                NOTIFY_SINK);
     }
 }

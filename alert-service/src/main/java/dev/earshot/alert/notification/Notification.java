@@ -18,6 +18,9 @@ import java.util.Optional;
 public record Notification(String id, Purpose purpose, String brandId, Alert alert, List<Alert> digest,
         MonitorEvent monitor) {
 
+    /** Internal topic of notifications to deliver, keyed by notification id; read by {@link OutboxWorker}. */
+    public static final String TOPIC = "alert-service-notifications";
+
     public enum Purpose {
         /** The first alert of an incident: sent at once. */
         OPENED,

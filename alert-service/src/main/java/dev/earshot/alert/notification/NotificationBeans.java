@@ -1,44 +1,15 @@
 package dev.earshot.alert.notification;
 
 import dev.earshot.access.Secrets;
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.AlertKeys;
-import dev.earshot.alert.BrandCatalog;
-import dev.earshot.alert.api.AckTokens;
-import dev.earshot.alert.detection.DetectionSettings;
-import dev.earshot.alert.incident.CommandSignatures;
+import dev.earshot.alert.config.AlertConfig;
+import dev.earshot.alert.config.AlertKeys;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import java.util.List;
 import java.util.Optional;
 
-/** Builds the brand catalog from the operator's file once, at start, and the signers of links and commands. */
+/** The signing keys, and the signer of acknowledge links. */
 public class NotificationBeans {
-
-    @Produces
-    @Singleton
-    BrandCatalog brandCatalog(AlertConfig config) {
-        List<String> defaults = config.defaultRecipients().orElse(List.of());
-        List<String> operators = config.operators().orElse(List.of());
-        String slack = config.slackWebhook().orElse(null);
-        DetectionSettings settings = defaults(config);
-        return config.catalogFile().map(file -> {
-            Log.infof("Brands and recipients from %s (default recipients: %s)", file, defaults);
-            return BrandCatalog.load(file, defaults, operators, slack, settings);
-        }).orElseGet(() -> new BrandCatalog(List.of(), defaults, operators, slack, settings));
-    }
-
-    /** The service-wide rule thresholds from the settings. */
-    static DetectionSettings defaults(AlertConfig c) {
-        DetectionSettings d = DetectionSettings.defaults();
-        return new DetectionSettings(c.instant().threshold(), c.instant().crisisThreshold(),
-                c.instant().highSeverityBelow(), c.instant().lowRatingShare(),
-                c.instant().crisisTerms().orElse(d.crisisTerms()), c.spike().window(), c.spike().maxPValue(),
-                c.spike().minCount(), c.spike().warmup(), c.spike().priorPerDay(), c.spike().priorDays(), c.spike().shareMinMentions(),
-                c.spike().shareJump(), c.drift().fastHalfLife(), c.drift().slowHalfLife(), c.drift().drop(),
-                c.drift().minMentions());
-    }
 
     /** The signing keys, from EARSHOT_ACK_SECRET; a placeholder or a short value stops the start. */
     @Produces
@@ -57,11 +28,5 @@ public class NotificationBeans {
     @Singleton
     AckTokens ackTokens(AlertKeys keys, AlertConfig config) {
         return new AckTokens(keys.ackLinks(), config.notifications().ackLinkTtl());
-    }
-
-    @Produces
-    @Singleton
-    CommandSignatures commandSignatures(AlertKeys keys) {
-        return new CommandSignatures(keys.commands());
     }
 }

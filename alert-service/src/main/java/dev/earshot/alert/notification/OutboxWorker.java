@@ -1,7 +1,6 @@
 package dev.earshot.alert.notification;
 
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.KafkaConnection;
@@ -89,7 +88,7 @@ public class OutboxWorker {
         this.metrics = metrics;
     }
 
-    /** After {@code StreamsRuntime} (which creates the notifications topic) has started; runs on its own thread. */
+    /** After the topics are created (AlertTopics); runs on its own thread. */
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) StartupEvent event) {
         start();
     }
@@ -169,7 +168,7 @@ public class OutboxWorker {
             Outbox outbox = new Outbox(channels, notify.retryInitial(), notify.retryMax(), notify.giveUpAfter(), markers,
                     metrics);
             markers.catchUp(KAFKA_TIMEOUT, System.currentTimeMillis());
-            c.subscribe(List.of(DetectionTopology.NOTIFICATIONS_TOPIC), new ConsumerRebalanceListener() {
+            c.subscribe(List.of(Notification.TOPIC), new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     commit(c, outbox, markers);
@@ -188,7 +187,7 @@ public class OutboxWorker {
                 }
             });
             Log.infof("Delivering notifications from %s (sent markers on %s, %d known)",
-                    DetectionTopology.NOTIFICATIONS_TOPIC, markerTopic(), markers.size());
+                    Notification.TOPIC, markerTopic(), markers.size());
             while (running) {
                 try {
                     pass(c, outbox, markers, dlq, notify.tick());

@@ -1,8 +1,8 @@
 package dev.earshot.alert.notification;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.catalog.BrandCatalog;
+import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.events.EventJson;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;

@@ -3,7 +3,6 @@ package dev.earshot.alert.detection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.earshot.alert.messaging.JsonSerde;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +24,7 @@ class BrandHistoryTest {
         for (int i = 0; i < 20_000; i++) { // 20,000 mentions in one hour, a third of them negative
             h.record(stormStart + i * 180L, i % 3 == 0, WINDOW_MS);
         }
-        int bytes = new JsonSerde<>(BrandHistory.class).serializer().serialize("brand-history", h).length;
+        int bytes = new BrandHistorySerde().serializer().serialize("brand-history", h).length;
         System.out.printf("brand-history entry of a storming brand: %d bytes%n", bytes);
         assertTrue(bytes < 8_000, "the history of a storming brand is " + bytes + " bytes");
         assertEquals(20_000, h.windowTotal(), "the whole storm is in the window");

@@ -5,8 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.detection.DetectionTopology;
+import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.alert.support.RecordingChannel;
 import dev.earshot.alert.support.TestConfig;
@@ -51,7 +50,7 @@ class OutboxWorkerTest {
     @BeforeEach
     void start() {
         broker = EmbeddedKafkaBroker.start();
-        broker.createTopics(1, DetectionTopology.NOTIFICATIONS_TOPIC);
+        broker.createTopics(1, Notification.TOPIC);
     }
 
     @AfterEach
@@ -64,7 +63,7 @@ class OutboxWorkerTest {
         publish("n1", "n2", "n3");
         // The earlier version delivered n1 and n2 inside Kafka Streams and committed its group past them.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            admin.alterConsumerGroupOffsets(APP, Map.of(new TopicPartition(DetectionTopology.NOTIFICATIONS_TOPIC, 0),
+            admin.alterConsumerGroupOffsets(APP, Map.of(new TopicPartition(Notification.TOPIC, 0),
                     new OffsetAndMetadata(2))).all().get();
         }
         OutboxWorker worker = worker();
@@ -89,7 +88,7 @@ class OutboxWorkerTest {
         OutboxWorker worker = worker();
         worker.start();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            TopicPartition tp = new TopicPartition(DetectionTopology.NOTIFICATIONS_TOPIC, 0);
+            TopicPartition tp = new TopicPartition(Notification.TOPIC, 0);
             long end = admin.listOffsets(Map.of(tp, OffsetSpec.latest())).partitionResult(tp).get().offset();
             assertEquals(4, end, "two records and two commit markers");
             // What kafka-consumer-groups.sh shows as lag: the end offset minus the committed one.
@@ -122,7 +121,7 @@ class OutboxWorkerTest {
             assertEquals("{not a notification", dead.get(0).value(), "as it arrived");
             String reason = new String(dead.get(1).headers().lastHeader(DeadLetters.REASON).value());
             assertTrue(reason.contains("no alert"), reason);
-            assertEquals(DetectionTopology.NOTIFICATIONS_TOPIC,
+            assertEquals(Notification.TOPIC,
                     new String(dead.get(1).headers().lastHeader(DeadLetters.TOPIC).value()));
             assertEquals("1", new String(dead.get(1).headers().lastHeader(DeadLetters.OFFSET).value()));
             assertEquals(3.0, metrics.counter("earshot.alerts.notifications.refused", "reason", "unactionable").count());
@@ -154,7 +153,7 @@ class OutboxWorkerTest {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
-            producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, key, value)).get();
+            producer.send(new ProducerRecord<>(Notification.TOPIC, key, value)).get();
         }
     }
 
@@ -170,7 +169,7 @@ class OutboxWorkerTest {
                 new StringSerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
-            producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, id, notification(id)));
+            producer.send(new ProducerRecord<>(Notification.TOPIC, id, notification(id)));
             producer.commitTransaction();
         }
     }
@@ -187,7 +186,7 @@ class OutboxWorkerTest {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
             for (String id : ids) {
-                producer.send(new ProducerRecord<>(DetectionTopology.NOTIFICATIONS_TOPIC, id, notification(id))).get();
+                producer.send(new ProducerRecord<>(Notification.TOPIC, id, notification(id))).get();
             }
         }
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.catalog.BrandCatalog;
 import dev.earshot.alert.detection.DetectionSettings;
 import dev.earshot.alert.support.ScoredMentions;
 import dev.earshot.alert.support.TestConfig;

@@ -1,6 +1,6 @@
 package dev.earshot.alert.support;
 
-import dev.earshot.alert.AlertConfig;
+import dev.earshot.alert.config.AlertConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;

@@ -1,4 +1,4 @@
-package dev.earshot.alert;
+package dev.earshot.alert.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,80 +35,68 @@ public interface AlertConfig {
 
     Streams streams();
 
-    /** The rule that raises an alert for one dangerous mention. */
+    /**
+     * The rule that raises an alert for one dangerous mention. Unset values keep the default of
+     * {@code DetectionSettings.defaults()}, the one place defaults are written (the README's table is checked
+     * against it); a brand's {@code alerting} overrides these.
+     */
     interface Instant {
         /** A negative mention scored at or below this raises an alert at once. */
-        @WithDefault("-0.5")
-        double threshold();
+        Optional<Double> threshold();
 
         /** A negative mention naming a crisis term raises an alert already at or below this score. */
-        @WithDefault("-0.2")
-        double crisisThreshold();
+        Optional<Double> crisisThreshold();
 
         /** At or below this score the alert is HIGH severity, otherwise MEDIUM. */
-        @WithDefault("-0.75")
-        double highSeverityBelow();
+        Optional<Double> highSeverityBelow();
 
         /** A star rating at or below this share of the best (1 of 5 = 0.2) makes a strong complaint HIGH. */
-        @WithDefault("0.2")
-        double lowRatingShare();
+        Optional<Double> lowRatingShare();
 
-        /** Crisis terms (lawsuit, food poisoning, fraud, ...); the built-in list when unset. */
+        /** Crisis terms (lawsuit, food poisoning, fraud, ...). */
         Optional<List<String>> crisisTerms();
     }
 
-    /** The rule that compares negative mentions in a sliding window with the brand's own baseline. */
+    /** The rule that compares negative mentions in a sliding window with the brand's own baseline (defaults as above). */
     interface Spike {
         /** The sliding window. */
-        @WithDefault("60m")
-        Duration window();
+        Optional<Duration> window();
 
         /** How unlikely the window's count must be under the baseline (Poisson tail probability). */
-        @WithDefault("0.0001")
-        double maxPValue();
+        Optional<Double> maxPValue();
 
         /** Never a spike below this many negative mentions in the window. */
-        @WithDefault("2")
-        int minCount();
+        Optional<Integer> minCount();
 
         /** No spike before the brand has this much history; its instant alerts work from the start. */
-        @WithDefault("24h")
-        Duration warmup();
+        Optional<Duration> warmup();
 
         /** Negative mentions a day assumed for a brand with little history yet. */
-        @WithDefault("0.5")
-        double priorPerDay();
+        Optional<Double> priorPerDay();
 
         /** How many days of history that assumption weighs. */
-        @WithDefault("3")
-        double priorDays();
+        Optional<Double> priorDays();
 
         /** The negative-share test needs at least this many mentions in the window. */
-        @WithDefault("10")
-        int shareMinMentions();
+        Optional<Integer> shareMinMentions();
 
         /** The window's negative share must exceed the baseline share by this much. */
-        @WithDefault("0.3")
-        double shareJump();
+        Optional<Double> shareJump();
     }
 
-    /** The rule that notices the average sentiment falling below the brand's usual. */
+    /** The rule that notices the average sentiment falling below the brand's usual (defaults as above). */
     interface Drift {
         /** Mentions over which the recent average halves its memory. */
-        @WithDefault("20")
-        double fastHalfLife();
+        Optional<Double> fastHalfLife();
 
         /** Mentions over which the baseline average halves its memory. */
-        @WithDefault("400")
-        double slowHalfLife();
+        Optional<Double> slowHalfLife();
 
         /** How far the recent average must fall below the baseline. */
-        @WithDefault("0.3")
-        double drop();
+        Optional<Double> drop();
 
         /** No drift alert before the brand has this many scored mentions. */
-        @WithDefault("50")
-        int minMentions();
+        Optional<Integer> minMentions();
     }
 
     /** How alerts fold into incidents. */
@@ -186,35 +174,28 @@ public interface AlertConfig {
         Duration ackLinkTtl();
     }
 
-    /** The Kafka Streams engine that holds the windows, incidents and sent markers. */
+    /**
+     * The Kafka Streams engine that holds the windows and incidents. Its own settings are the extension's
+     * ({@code quarkus.kafka-streams.*}, {@code kafka-streams.*}); these are what alert-service adds.
+     */
     interface Streams {
-        /** Kafka Streams application id: consumer group and prefix of its changelog topics. */
+        /**
+         * Kafka Streams application id: consumer group and prefix of its changelog topics; the delivery worker's
+         * group and marker topic start with it too ({@code quarkus.kafka-streams.application-id} is set from it).
+         */
         @WithDefault("alert-service")
         String applicationId();
-
-        /** Where the local copies of the state stores live (rebuilt from Kafka when lost). */
-        @WithDefault("${java.io.tmpdir}/earshot-alert-service")
-        Path stateDir();
 
         /** Partitions of topics this service creates when they are missing. */
         @WithDefault("2")
         int partitions();
 
         /**
-         * How long the group waits for a replica that stopped answering (crashed) before its partitions
-         * move; a clean shutdown hands them over at once.
+         * How long the group waits for a replica that stopped answering before its partitions move, for the
+         * delivery worker's consumer (Kafka Streams' consumers get {@code kafka-streams.session.timeout.ms};
+         * application.properties sets both from EARSHOT_ALERT_STREAMS_SESSION_TIMEOUT_MS).
          */
         @WithDefault("10s")
         Duration sessionTimeout();
-
-        /**
-         * Static group membership id (e.g. the pod name of a StatefulSet): a replica restarted under the
-         * same id takes its partitions back without waiting for the session timeout.
-         */
-        Optional<String> instanceId();
-
-        /** How long Kafka Streams may take to commit (exactly-once transactions). */
-        @WithDefault("100ms")
-        Duration commitInterval();
     }
 }

@@ -1,6 +1,6 @@
-package dev.earshot.alert.api;
+package dev.earshot.alert.notification;
 
-import dev.earshot.alert.AlertKeys;
+import dev.earshot.alert.config.AlertKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.earshot.alert.api;
+package dev.earshot.alert.notification;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,14 +1,17 @@
-package dev.earshot.alert.detection;
+package dev.earshot.alert;
 
 import static dev.earshot.events.ContractAssert.ALERT;
 import static dev.earshot.events.ContractAssert.assertMatchesSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.config.AlertConfig;
+import dev.earshot.alert.detection.DetectionSettings;
+import dev.earshot.alert.detection.InstantRule;
+import dev.earshot.alert.catalog.BrandCatalog;
 import dev.earshot.alert.incident.CommandSignatures;
 import dev.earshot.alert.incident.IncidentCommand;
+import dev.earshot.alert.incident.IncidentStore;
 import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.alert.notification.Outbox;
@@ -45,11 +48,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The topology with explicit event timestamps and a driven wall clock: rules, incidents, throttling, outbox. */
-class DetectionTopologyTest {
+class AlertTopologyTest {
 
     static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
     static final Duration UPDATE_INTERVAL = Duration.ofMinutes(15);
-    static final String COMMANDS = DetectionTopology.COMMANDS_TOPIC;
+    static final String COMMANDS = IncidentCommand.TOPIC;
 
     @TempDir
     Path stateDir;
@@ -80,18 +83,18 @@ class DetectionTopologyTest {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         metrics = new SimpleMeterRegistry();
-        driver = new TopologyTestDriver(DetectionTopology.build(config, catalog, metrics, signatures, false), props,
+        driver = new TopologyTestDriver(AlertTopology.build(config, catalog, metrics, signatures, false), props,
                 START);
         outbox = new Outbox(List.of(email), config.notifications().retryInitial(), config.notifications().retryMax(),
                 config.notifications().giveUpAfter(), SentMarkers.inMemory(), metrics);
         StringSerializer s = new StringSerializer();
         StringDeserializer d = new StringDeserializer();
         mentions = driver.createInputTopic(Topics.MENTIONS_SCORED, s, s);
-        commands = driver.createInputTopic(DetectionTopology.COMMANDS_TOPIC, s, s);
+        commands = driver.createInputTopic(IncidentCommand.TOPIC, s, s);
         monitors = driver.createInputTopic(Topics.MONITORS, s, s);
         alerts = driver.createOutputTopic(Topics.ALERTS, d, d);
         dlq = driver.createOutputTopic(Topics.MENTIONS_SCORED_DLQ, d, d);
-        notifications = driver.createOutputTopic(DetectionTopology.NOTIFICATIONS_TOPIC, d, d);
+        notifications = driver.createOutputTopic(Notification.TOPIC, d, d);
     }
 
     /** What the outbox delivered so far: the notifications the topology wrote, handed to it as the worker does. */
@@ -290,8 +293,8 @@ class DetectionTopologyTest {
         send(ScoredMentions.of("acme", "Acme", "Rude staff, cold food, awful", -0.9, Label.NEGATIVE),
                 START.plusSeconds(1));
         String open = delivered().get(0).alert().incidentId();
-        KeyValueStore<String, Object> incidents = driver.getKeyValueStore(DetectionTopology.INCIDENT_STORE);
-        KeyValueStore<String, Object> current = driver.getKeyValueStore(DetectionTopology.CURRENT_STORE);
+        KeyValueStore<String, Object> incidents = driver.getKeyValueStore(IncidentStore.INCIDENTS);
+        KeyValueStore<String, Object> current = driver.getKeyValueStore(IncidentStore.CURRENT);
         assertTrue(incidents.get(open) != null);
         advance(Duration.ofDays(31));
         advance(Duration.ofHours(1));

@@ -1,4 +1,4 @@
-package dev.earshot.alert.messaging;
+package dev.earshot.alert.api;
 
 import dev.earshot.alert.incident.CommandSignatures;
 import dev.earshot.alert.incident.IncidentCommand;
@@ -14,7 +14,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 @ApplicationScoped
 public class CommandPublisher {
 
-    /** Outgoing channel, mapped to {@link dev.earshot.alert.detection.DetectionTopology#COMMANDS_TOPIC}. */
+    /** Outgoing channel, mapped to {@link dev.earshot.alert.incident.IncidentCommand#TOPIC}. */
     public static final String CHANNEL = "incident-commands";
 
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);

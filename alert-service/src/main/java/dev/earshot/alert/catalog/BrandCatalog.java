@@ -1,4 +1,4 @@
-package dev.earshot.alert;
+package dev.earshot.alert.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,6 +42,13 @@ public final class BrandCatalog {
     public record Alerting(Double instantThreshold, Double crisisThreshold, Double highSeverityBelow,
             List<String> crisisTerms, Integer spikeWindowMinutes, Double spikeMaxPValue, Integer spikeMinCount,
             Double priorPerDay, Double shareJump, Double driftDrop, Integer driftMinMentions) {
+
+        DetectionSettings.Overrides overrides() {
+            return new DetectionSettings.Overrides(instantThreshold, crisisThreshold, highSeverityBelow, null,
+                    crisisTerms, spikeWindowMinutes == null ? null : Duration.ofMinutes(spikeWindowMinutes),
+                    spikeMaxPValue, spikeMinCount, null, priorPerDay, null, null, shareJump, null, null, driftDrop,
+                    driftMinMentions);
+        }
     }
 
     /** One brand as the operator's file describes it (fields alert-service does not use are ignored). */
@@ -116,25 +123,9 @@ public final class BrandCatalog {
         return operators;
     }
 
-    /** The rule thresholds for the brand: the defaults with the brand's overrides applied. */
+    /** The rule thresholds for the brand: the service's settings with the brand's {@code alerting} applied. */
     public DetectionSettings settings(String brandId) {
         Brand b = brands.get(brandId);
-        if (b == null || b.alerting() == null) {
-            return defaults;
-        }
-        Alerting a = b.alerting();
-        DetectionSettings d = defaults;
-        return new DetectionSettings(or(a.instantThreshold(), d.instantThreshold()),
-                or(a.crisisThreshold(), d.crisisThreshold()), or(a.highSeverityBelow(), d.highSeverityBelow()),
-                d.lowRatingShare(), a.crisisTerms() != null ? a.crisisTerms() : d.crisisTerms(),
-                a.spikeWindowMinutes() != null ? Duration.ofMinutes(a.spikeWindowMinutes()) : d.spikeWindow(),
-                or(a.spikeMaxPValue(), d.spikeMaxPValue()), or(a.spikeMinCount(), d.spikeMinCount()), d.spikeWarmup(),
-                or(a.priorPerDay(), d.priorPerDay()), d.priorDays(), d.shareMinMentions(), or(a.shareJump(), d.shareJump()),
-                d.driftFastHalfLife(), d.driftSlowHalfLife(), or(a.driftDrop(), d.driftDrop()),
-                or(a.driftMinMentions(), d.driftMinMentions()));
-    }
-
-    private static <T> T or(T value, T fallback) {
-        return value != null ? value : fallback;
+        return b == null || b.alerting() == null ? defaults : defaults.with(b.alerting().overrides());
     }
 }

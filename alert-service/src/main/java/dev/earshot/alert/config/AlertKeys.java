@@ -1,4 +1,4 @@
-package dev.earshot.alert;
+package dev.earshot.alert.config;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

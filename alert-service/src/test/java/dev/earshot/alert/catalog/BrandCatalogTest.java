@@ -1,4 +1,4 @@
-package dev.earshot.alert;
+package dev.earshot.alert.catalog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,21 +1,21 @@
-package dev.earshot.alert.detection;
+package dev.earshot.alert;
 
-import dev.earshot.alert.AlertConfig;
-import dev.earshot.alert.BrandCatalog;
+import dev.earshot.alert.catalog.BrandCatalog;
+import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.incident.CommandGate;
+import dev.earshot.alert.incident.CommandHandler;
 import dev.earshot.alert.incident.CommandSignatures;
-import dev.earshot.alert.incident.Incident;
+import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.incident.IncidentLifecycle;
 import dev.earshot.alert.incident.IncidentProcessor;
-import dev.earshot.alert.messaging.JsonSerde;
 import dev.earshot.alert.notification.MonitorProcessor;
+import dev.earshot.alert.notification.Notification;
 import dev.earshot.alert.notification.NotificationPolicy;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.function.Function;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.Topology;
@@ -23,8 +23,9 @@ import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * alert-service's Kafka Streams topology, a CDI bean (the tests drive this very bean with
- * {@code TopologyTestDriver}):
+ * alert-service's Kafka Streams topology, the wiring above the processors (each declares its own stores
+ * and sinks); the Kafka Streams extension runs it, and the tests drive this very bean with
+ * {@code TopologyTestDriver}:
  *
  * <pre>
  * mentions-scored ─┐                                   ┌─▶ alerts (key: incident id)
@@ -36,26 +37,9 @@ import org.apache.kafka.streams.state.Stores;
  * The notifications are delivered outside the topology, by {@code OutboxWorker}, so no send ever
  * runs inside a stream transaction.
  */
-@Singleton
-public class DetectionTopology {
+public class AlertTopology {
 
-    /** Internal topic of staff commands (acknowledge, resolve, snooze), keyed by brand id. */
-    public static final String COMMANDS_TOPIC = "alert-service-incident-commands";
-    /** Internal topic of notifications to deliver, keyed by notification id. */
-    public static final String NOTIFICATIONS_TOPIC = "alert-service-notifications";
-
-    public static final String HISTORY_STORE = "brand-history";
-    public static final String INCIDENT_STORE = "incidents";
-    public static final String CURRENT_STORE = "current-incidents";
-    public static final String SEEN_STORE = "seen-mentions";
-    public static final String DUE_STORE = "incidents-due";
-    public static final String MONITOR_STORE = "monitor-status";
-
-    public static final String ALERTS_SINK = "alerts-sink";
-    public static final String DLQ_SINK = "dlq-sink";
-    public static final String NOTIFY_SINK = "notifications-sink";
-
-    /** Everything the topology needs, so tests can build it with their own channels and settings. */
+    /** Everything the topology needs, so tests can build it with their own settings. */
     public static Topology build(AlertConfig config, BrandCatalog catalog, MeterRegistry metrics,
             CommandSignatures signatures) {
         return build(config, catalog, metrics, signatures, true);
@@ -73,34 +57,24 @@ public class DetectionTopology {
         AlertConfig.Incidents inc = config.incidents();
         IncidentLifecycle lifecycle = new IncidentLifecycle(inc.foldWindow(), inc.worstMentions(), inc.excerptChars());
         NotificationPolicy policy = new NotificationPolicy(notify.updateInterval(), notify.escalateAfter());
-        CommandGate gate = new CommandGate(signatures);
+        CommandHandler commands = new CommandHandler(new CommandGate(signatures), lifecycle);
         StringDeserializer in = new StringDeserializer();
         StringSerializer out = new StringSerializer();
 
         Topology t = new Topology();
         t.addSource("mentions", in, in, Topics.MENTIONS_SCORED);
-        t.addSource("commands", in, in, COMMANDS_TOPIC);
-        t.addProcessor("incidents", () -> new IncidentProcessor(catalog, lifecycle, policy, notify.tick(),
-                notify.digestInterval(), inc.retention(), metrics, gate), "mentions", "commands");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(HISTORY_STORE), Serdes.String(),
-                new JsonSerde<>(BrandHistory.class)), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(INCIDENT_STORE), Serdes.String(),
-                new JsonSerde<>(Incident.class)), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(CURRENT_STORE), Serdes.String(),
-                Serdes.String()), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(SEEN_STORE), Serdes.String(),
-                Serdes.Long()), "incidents");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(DUE_STORE), Serdes.String(),
-                Serdes.Long()), "incidents");
-        t.addSink(ALERTS_SINK, Topics.ALERTS, out, out, "incidents");
-        t.addSink(DLQ_SINK, Topics.MENTIONS_SCORED_DLQ, out, out, "incidents");
+        t.addSource("commands", in, in, IncidentCommand.TOPIC);
+        t.addProcessor("incidents", () -> new IncidentProcessor(catalog::settings, lifecycle, policy, commands,
+                notify.tick(), notify.digestInterval(), inc.retention(), metrics), "mentions", "commands");
+        IncidentProcessor.stores(store).forEach(builder -> t.addStateStore(builder, "incidents"));
+        t.addSink(IncidentProcessor.ALERTS_SINK, Topics.ALERTS, out, out, "incidents");
+        t.addSink(IncidentProcessor.DLQ_SINK, Topics.MENTIONS_SCORED_DLQ, out, out, "incidents");
+        t.addSink(IncidentProcessor.NOTIFY_SINK, Notification.TOPIC, out, out, "incidents");
 
         t.addSource("monitors", in, in, Topics.MONITORS);
         t.addProcessor("monitor-notices", MonitorProcessor::new, "monitors");
-        t.addStateStore(Stores.keyValueStoreBuilder(store.apply(MONITOR_STORE), Serdes.String(),
-                Serdes.String()), "monitor-notices");
-        t.addSink(NOTIFY_SINK, NOTIFICATIONS_TOPIC, out, out, "incidents", "monitor-notices");
-
+        t.addStateStore(MonitorProcessor.store(store), "monitor-notices");
+        t.addSink(MonitorProcessor.NOTIFY_SINK, Notification.TOPIC, out, out, "monitor-notices");
         return t;
     }
 

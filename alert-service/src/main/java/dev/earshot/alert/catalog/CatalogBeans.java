@@ -1,0 +1,39 @@
+package dev.earshot.alert.catalog;
+
+import dev.earshot.alert.config.AlertConfig;
+import dev.earshot.alert.detection.DetectionSettings;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.List;
+
+/** The brand catalog, and the service-wide rule thresholds it starts from. */
+public class CatalogBeans {
+
+    @Produces
+    @Singleton
+    BrandCatalog brandCatalog(AlertConfig config) {
+        List<String> defaults = config.defaultRecipients().orElse(List.of());
+        List<String> operators = config.operators().orElse(List.of());
+        String slack = config.slackWebhook().orElse(null);
+        DetectionSettings settings = serviceSettings(config);
+        return config.catalogFile().map(file -> {
+            Log.infof("Brands and recipients from %s (default recipients: %s)", file, defaults);
+            return BrandCatalog.load(file, defaults, operators, slack, settings);
+        }).orElseGet(() -> new BrandCatalog(List.of(), defaults, operators, slack, settings));
+    }
+
+    /** The defaults with the service's settings ({@code earshot.alert.instant|spike|drift.*}) applied. */
+    public static DetectionSettings serviceSettings(AlertConfig c) {
+        AlertConfig.Instant i = c.instant();
+        AlertConfig.Spike s = c.spike();
+        AlertConfig.Drift d = c.drift();
+        return DetectionSettings.defaults().with(new DetectionSettings.Overrides(i.threshold().orElse(null),
+                i.crisisThreshold().orElse(null), i.highSeverityBelow().orElse(null), i.lowRatingShare().orElse(null),
+                i.crisisTerms().orElse(null), s.window().orElse(null), s.maxPValue().orElse(null),
+                s.minCount().orElse(null), s.warmup().orElse(null), s.priorPerDay().orElse(null),
+                s.priorDays().orElse(null), s.shareMinMentions().orElse(null), s.shareJump().orElse(null),
+                d.fastHalfLife().orElse(null), d.slowHalfLife().orElse(null), d.drop().orElse(null),
+                d.minMentions().orElse(null)));
+    }
+}
