@@ -52,8 +52,18 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
             if (user == null || !BcryptUtil.matches(given, user.passwordHash())) {
                 throw new AuthenticationFailedException("wrong user name or password");
             }
-            return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(request.getUsername()))
-                    .addRoles(Set.copyOf(user.roles())).build();
+            return identity(request.getUsername(), user);
         });
+    }
+
+    /** The identity of a configured user; null when the configuration no longer has them. */
+    SecurityIdentity identity(String name) {
+        ConsoleConfig.User user = config.users().get(name);
+        return user == null ? null : identity(name, user);
+    }
+
+    private static SecurityIdentity identity(String name, ConsoleConfig.User user) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(name))
+                .addRoles(Set.copyOf(user.roles())).build();
     }
 }
