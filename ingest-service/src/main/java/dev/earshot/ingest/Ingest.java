@@ -1,13 +1,15 @@
 package dev.earshot.ingest;
 
 import dev.earshot.events.KafkaConnection;
-import dev.earshot.ingest.poll.HostLimiter;
-import dev.earshot.ingest.poll.HttpFetcher;
-import dev.earshot.ingest.poll.NetworkGuard;
+import dev.earshot.ingest.fetch.HostLimiter;
+import dev.earshot.ingest.fetch.HttpFetcher;
+import dev.earshot.ingest.fetch.NetworkGuard;
+import dev.earshot.ingest.fetch.RobotsRules;
+import dev.earshot.ingest.mention.MentionFactory;
 import dev.earshot.ingest.poll.PollScheduler;
-import dev.earshot.ingest.poll.RobotsRules;
 import dev.earshot.ingest.poll.SourceOwnership;
-import dev.earshot.ingest.poll.SourcePoller;
+import dev.earshot.ingest.poll.SourcePoll;
+import dev.earshot.ingest.poll.SourceReader;
 import dev.earshot.ingest.publish.AckedSender;
 import dev.earshot.ingest.publish.KafkaClients;
 import dev.earshot.ingest.publish.MentionPublisher;
@@ -41,7 +43,8 @@ public final class Ingest implements AutoCloseable {
     public final CatalogStore catalog;
     public final NetworkGuard guard;
     public final HttpFetcher fetcher;
-    public final SourcePoller poller;
+    public final SourceReader reader;
+    public final MentionFactory mentionFactory;
     public final MentionPublisher mentions;
     public final SourceOwnership ownership;
     public final PollScheduler scheduler;
@@ -72,13 +75,14 @@ public final class Ingest implements AutoCloseable {
         HostLimiter hosts = new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent());
         RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock,
                 hosts::crawlDelay);
-        poller = new SourcePoller(fetcher, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
+        reader = new SourceReader(fetcher, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
+        mentionFactory = new MentionFactory();
         mentions = new MentionPublisher(sender, published, registry);
         ownership = new SourceOwnership(kafka, config.shards().group());
-        scheduler = new PollScheduler(catalog, poller, mentions, new MonitorPublisher(sender),
-                hosts, ownership::owns,
-                ownership::partitionOf, this::awaitCaughtUp, config.poll(), config.pollInterval(),
-                clock, registry);
+        scheduler = new PollScheduler(catalog, new SourcePoll(reader, mentionFactory, mentions, clock),
+                new MonitorPublisher(sender), hosts,
+                new PollScheduler.Shards(ownership::owns, ownership::partitionOf, this::awaitCaughtUp),
+                new PollScheduler.Schedule(config.pollInterval(), config.poll(), clock), registry);
         ownership.hooks(scheduler);
         kafka.ensureTopics(Map.of(
                 PublishedStore.TOPIC, new KafkaClients.TopicSpec(6, PublishedStore.topicConfigs(config.publishedRetention())),

@@ -1,11 +1,12 @@
 package dev.earshot.ingest;
 
 import dev.earshot.events.KafkaConnection;
-import dev.earshot.ingest.poll.HttpFetcher;
-import dev.earshot.ingest.poll.NetworkGuard;
+import dev.earshot.ingest.fetch.HttpFetcher;
+import dev.earshot.ingest.fetch.NetworkGuard;
+import dev.earshot.ingest.mention.MentionFactory;
 import dev.earshot.ingest.poll.PollScheduler;
 import dev.earshot.ingest.poll.SourceOwnership;
-import dev.earshot.ingest.poll.SourcePoller;
+import dev.earshot.ingest.poll.SourceReader;
 import dev.earshot.ingest.publish.MentionPublisher;
 import dev.earshot.ingest.source.CatalogStore;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,8 +62,14 @@ public class IngestBeans {
 
     @Produces
     @Singleton
-    SourcePoller poller(Ingest ingest) {
-        return ingest.poller;
+    SourceReader reader(Ingest ingest) {
+        return ingest.reader;
+    }
+
+    @Produces
+    @Singleton
+    MentionFactory mentionFactory(Ingest ingest) {
+        return ingest.mentionFactory;
     }
 
     @Produces

@@ -1,5 +1,7 @@
 package dev.earshot.ingest;
 
+import dev.earshot.ingest.fetch.HttpSettings;
+import dev.earshot.ingest.poll.PollSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
@@ -52,28 +54,34 @@ public interface IngestConfig {
     Shards shards();
 
     /** How sources are fetched. */
-    interface Http {
+    interface Http extends HttpSettings {
         /** Sent on every request, so site owners can see who polls them and why. */
+        @Override
         @WithDefault("EarshotBot/0.1 (+https://github.com/earshot/earshot; brand-mention monitor)")
         String userAgent();
 
         /** Time to open a connection. */
+        @Override
         @WithDefault("5s")
         Duration connectTimeout();
 
         /** Time from sending the request to the response headers. */
+        @Override
         @WithDefault("15s")
         Duration readTimeout();
 
         /** Time for a whole response, redirects included, to its last byte: a slow drip is cut off here. */
+        @Override
         @WithDefault("30s")
         Duration totalTimeout();
 
         /** Largest body read from a source, after decompression; larger ones are cut off with an error. */
+        @Override
         @WithDefault("5242880")
         long maxBodyBytes();
 
         /** Redirects followed before a fetch gives up (a redirect loop ends here). */
+        @Override
         @WithDefault("5")
         int maxRedirects();
     }
@@ -90,20 +98,24 @@ public interface IngestConfig {
     }
 
     /** The poll loop. */
-    interface Poll {
+    interface Poll extends PollSettings {
         /** Threads that fetch and read sources; one source uses one thread for its whole poll. */
+        @Override
         @WithDefault("16")
         int workers();
 
         /** Longest wait after errors (exponential backoff with jitter grows up to this). */
+        @Override
         @WithDefault("30m")
         Duration maxBackoff();
 
         /** Polls in a row that must fail before a "failing" monitor event is raised. */
+        @Override
         @WithDefault("5")
         int failuresBeforeBroken();
 
         /** Upper bound on a page source's {@code maxPages}, whatever the source asks for. */
+        @Override
         @WithDefault("10")
         int maxPagesLimit();
     }

@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.events.Ids;
 import dev.earshot.events.Mention;
 import dev.earshot.events.Rating;
-import dev.earshot.events.SourceRef;
 import dev.earshot.ingest.extract.FoundItem;
 import dev.earshot.ingest.extract.TextLimits;
-import dev.earshot.ingest.poll.SourcePoller;
+import dev.earshot.ingest.mention.MentionFactory;
 import dev.earshot.ingest.publish.MentionPublisher;
 import dev.earshot.ingest.source.Catalog;
 import dev.earshot.ingest.source.CatalogStore;
-import dev.earshot.ingest.source.Source;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,13 +41,13 @@ public class MentionResource {
     public static final int MAX_BATCH = 500;
 
     private final CatalogStore catalog;
-    private final SourcePoller poller;
+    private final MentionFactory mentions;
     private final MentionPublisher publisher;
     private final Clock clock;
 
-    public MentionResource(CatalogStore catalog, SourcePoller poller, MentionPublisher publisher, Clock clock) {
+    public MentionResource(CatalogStore catalog, MentionFactory mentions, MentionPublisher publisher, Clock clock) {
         this.catalog = catalog;
-        this.poller = poller;
+        this.mentions = mentions;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -89,15 +87,13 @@ public class MentionResource {
                 perItem.add(List.of());
                 continue;
             }
-            SourceRef ref = new SourceRef(sourceId, "push", null);
-            String brand = text(node, "brand");
             // An item that names its brand is about it, like a source dedicated to one brand.
-            Source dedicated = brand == null ? null : new Source(sourceId, null, null, brand);
-            List<Mention> mentions = poller.toMentions(dedicated, ref, List.of(item), c, now);
-            perItem.add(mentions);
-            results.add(new ItemResult(i, mentions.isEmpty() ? "no-brand" : "pending",
-                    mentions.stream().map(m -> m.brand().id()).toList(), mentions.stream().map(Mention::id).toList(),
-                    mentions.isEmpty() ? "the text mentions none of the watched brands" : null));
+            List<Mention> made = mentions.of(MentionFactory.pushedBy(sourceId), text(node, "brand"), List.of(item), c,
+                    now);
+            perItem.add(made);
+            results.add(new ItemResult(i, made.isEmpty() ? "no-brand" : "pending",
+                    made.stream().map(m -> m.brand().id()).toList(), made.stream().map(Mention::id).toList(),
+                    made.isEmpty() ? "the text mentions none of the watched brands" : null));
         }
         List<Mention> all = perItem.stream().flatMap(List::stream).toList();
         Set<Mention> fresh = new HashSet<>(publisher.fresh(all));

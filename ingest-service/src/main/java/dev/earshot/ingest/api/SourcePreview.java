@@ -3,9 +3,10 @@ package dev.earshot.ingest.api;
 import dev.earshot.events.Rating;
 import dev.earshot.ingest.extract.FeedParseException;
 import dev.earshot.ingest.extract.FoundItem;
+import dev.earshot.ingest.fetch.FetchException;
 import dev.earshot.ingest.match.BrandMatch;
-import dev.earshot.ingest.poll.FetchException;
-import dev.earshot.ingest.poll.SourcePoller;
+import dev.earshot.ingest.mention.MentionFactory;
+import dev.earshot.ingest.poll.SourceReader;
 import dev.earshot.ingest.source.Catalog;
 import dev.earshot.ingest.source.CatalogStore;
 import dev.earshot.ingest.source.Source;
@@ -20,11 +21,13 @@ import java.util.List;
 @ApplicationScoped
 public class SourcePreview {
 
-    private final SourcePoller poller;
+    private final SourceReader reader;
+    private final MentionFactory mentions;
     private final CatalogStore catalog;
 
-    public SourcePreview(SourcePoller poller, CatalogStore catalog) {
-        this.poller = poller;
+    public SourcePreview(SourceReader reader, MentionFactory mentions, CatalogStore catalog) {
+        this.reader = reader;
+        this.mentions = mentions;
         this.catalog = catalog;
     }
 
@@ -48,7 +51,7 @@ public class SourcePreview {
     public Result run(Source source) {
         Catalog c = catalog.current();
         try {
-            SourcePoller.Read read = poller.read(source, null, null);
+            SourceReader.Read read = reader.read(source, null, null);
             List<Item> items = read.items().stream().map(i -> item(source, i, c)).toList();
             return new Result(source.url(), read.method(), read.pagesRead(), items.size(),
                     (int) items.stream().filter(i -> !i.brands().isEmpty()).count(), items,
@@ -66,9 +69,9 @@ public class SourcePreview {
     }
 
     private Item item(Source source, FoundItem i, Catalog c) {
-        List<BrandMatch> matches = poller.brandsOf(source.brand(), i, c);
+        List<BrandMatch> matches = mentions.brandsOf(source.brand(), i, c);
         return new Item(i.title(), i.text(), i.author(), i.rating(), i.publishedAt(), i.link(),
-                matches.stream().map(m -> new BrandHit(m.brand().id(), m.matchedTerms())).toList());
+                matches.stream().map(m -> new BrandHit(m.brandId(), m.matchedTerms())).toList());
     }
 
     private static Result failed(Source source, String error) {

@@ -1,6 +1,6 @@
 package dev.earshot.ingest.api;
 
-import dev.earshot.ingest.poll.NetworkGuard;
+import dev.earshot.ingest.fetch.NetworkGuard;
 import dev.earshot.ingest.poll.PollScheduler;
 import dev.earshot.ingest.poll.SourceStatus;
 import dev.earshot.ingest.source.CatalogStore;

@@ -1,6 +1,5 @@
 package dev.earshot.ingest.match;
 
-import dev.earshot.ingest.source.Brand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +14,7 @@ public final class BrandMatcher {
 
     private final List<CompiledBrand> brands;
 
-    public BrandMatcher(List<Brand> brands) {
+    public BrandMatcher(List<BrandRule> brands) {
         this.brands = brands.stream().map(CompiledBrand::of).toList();
     }
 
@@ -29,14 +28,14 @@ public final class BrandMatcher {
             }
             List<String> terms = brand.matchedTerms(folded);
             if (terms != null) {
-                matches.add(new BrandMatch(brand.brand(), terms));
+                matches.add(new BrandMatch(brand.rule().brandId(), terms));
             }
         }
         return matches;
     }
 
     /** The terms of {@code brand} found in the text, for a source dedicated to that brand (may be empty). */
-    public static List<String> termsIn(Brand brand, String text) {
+    public static List<String> termsIn(BrandRule brand, String text) {
         List<String> terms = CompiledBrand.of(brand).matchedTerms(TextFold.fold(text));
         return terms == null ? List.of() : terms;
     }
@@ -44,9 +43,9 @@ public final class BrandMatcher {
     private record Term(String display, Pattern pattern) {
     }
 
-    private record CompiledBrand(Brand brand, List<Term> terms, BrandQuery query, List<Pattern> excludes) {
+    private record CompiledBrand(BrandRule rule, List<Term> terms, BrandQuery query, List<Pattern> excludes) {
 
-        static CompiledBrand of(Brand brand) {
+        static CompiledBrand of(BrandRule brand) {
             return new CompiledBrand(brand,
                     brand.terms().stream().filter(t -> !t.isBlank())
                             .map(t -> new Term(TextFold.display(t), TextFold.wholeWords(t))).toList(),

@@ -1,6 +1,5 @@
 package dev.earshot.ingest.match;
 
-import dev.earshot.ingest.extract.TextLimits;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -9,10 +8,12 @@ import java.util.regex.Pattern;
 final class TextFold {
 
     /**
-     * Characters of a text that are folded (and so matched): a capped mention's title and text, whole.
-     * Cut before normalizing, because NFKD expands some characters up to 18-fold (U+FDFA).
+     * Characters of a text that are folded (and so matched): at least a capped mention's title and text, whole
+     * ({@code TextLimits}: 1,000 + a line break + 100,000; TextFoldTest holds the two together, so matching need
+     * not import the extraction side). Cut before normalizing, because NFKD expands some characters up to
+     * 18-fold (U+FDFA).
      */
-    static final int MAX_CHARS = TextLimits.TITLE + 1 + TextLimits.TEXT;
+    static final int MAX_CHARS = 101_001;
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
@@ -24,8 +25,16 @@ final class TextFold {
         if (text == null) {
             return "";
         }
-        String decomposed = Normalizer.normalize(TextLimits.prefix(text, MAX_CHARS), Normalizer.Form.NFKD);
+        String decomposed = Normalizer.normalize(prefix(text, MAX_CHARS), Normalizer.Form.NFKD);
         return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT);
+    }
+
+    /** The first {@code max} characters or fewer, never ending in half a surrogate pair. */
+    private static String prefix(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max);
     }
 
     /** A pattern finding the term as whole words in folded text, any spaces or dashes between its words. */

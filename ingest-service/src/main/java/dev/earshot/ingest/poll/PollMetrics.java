@@ -1,5 +1,6 @@
 package dev.earshot.ingest.poll;
 
+import dev.earshot.ingest.fetch.FetchException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -42,7 +43,7 @@ final class PollMetrics {
                 return at == null ? Double.NaN : at.getEpochSecond();
             }).tag("source", source).baseUnit("seconds").description("when the source was last read successfully (epoch)")
                     .register(registry);
-            Gauge.builder("earshot.ingest.source.consecutive.failures", state, s -> s.consecutiveFailures)
+            Gauge.builder("earshot.ingest.source.consecutive.failures", state, s -> s.health.consecutiveFailures())
                     .tag("source", source).register(registry);
         }
     }

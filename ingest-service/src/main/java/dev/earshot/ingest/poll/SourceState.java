@@ -1,16 +1,18 @@
 package dev.earshot.ingest.poll;
 
 import dev.earshot.ingest.source.Brand;
+import dev.earshot.ingest.source.UrlSecrets;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The per-source memory of the poll loop: the conditional-GET cursor (moved only after Kafka
- * acknowledged what the poll published), the schedule, and the failure streak that decides
- * "monitor broken" events. Guarded by its own monitor.
+ * acknowledged what the poll published), the schedule, what the last poll did, and the source's
+ * {@link SourceHealth}. Guarded by its own monitor.
  */
 final class SourceState {
 
+    final SourceHealth health;
     String etag;
     String lastModified;
     /** The address and the brand list the cursor was taken for; a change of either invalidates it. */
@@ -23,19 +25,18 @@ final class SourceState {
     String lastError;
     int items;
     int newMentions;
-    int consecutiveFailures;
     Instant lastSuccessAt;
-    /** Items the last successful poll that had any found; 0 before then. */
-    int lastNonEmptyItems;
-    /** The monitor event last raised for this source, so each is raised once: failing, silent, or null. */
-    String reported;
     boolean inFlight;
     String url;
 
+    SourceState(String url, SourceHealth health) {
+        this.url = url;
+        this.health = health;
+    }
+
     synchronized SourceStatus status(String id, boolean polledHere) {
-        String health = reported == null ? "ok" : reported;
-        return new SourceStatus(id, dev.earshot.ingest.source.UrlSecrets.hide(url), lastPollAt, outcome, errorKind, lastError, items, newMentions,
-                inFlight ? null : nextPollAt.equals(Instant.EPOCH) ? null : nextPollAt, consecutiveFailures,
-                lastSuccessAt, health, polledHere);
+        return new SourceStatus(id, UrlSecrets.hide(url), lastPollAt, outcome, errorKind, lastError, items, newMentions,
+                inFlight ? null : nextPollAt.equals(Instant.EPOCH) ? null : nextPollAt, health.consecutiveFailures(),
+                lastSuccessAt, health.label(), polledHere);
     }
 }

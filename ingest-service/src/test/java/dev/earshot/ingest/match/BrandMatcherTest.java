@@ -3,21 +3,20 @@ package dev.earshot.ingest.match;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.earshot.ingest.source.Brand;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BrandMatcherTest {
 
-    private final Brand cafe = new Brand("noir", "Café Noir", List.of("Café Noir", "CafeNoir"), List.of("Noir Records"));
-    private final Brand acme = new Brand("acme", "Acme", List.of("Acme"), List.of());
+    private final BrandRule cafe = new BrandRule("noir", List.of("Café Noir", "CafeNoir"), List.of("Noir Records"));
+    private final BrandRule acme = new BrandRule("acme", List.of("Acme"), List.of());
     private final BrandMatcher matcher = new BrandMatcher(List.of(cafe, acme));
 
     @Test
     void matchesWholeWordsIgnoringCaseAndAccents() {
         List<BrandMatch> found = matcher.match("Worst service ever at CAFE NOIR tonight");
         assertEquals(1, found.size());
-        assertEquals("noir", found.get(0).brand().id());
+        assertEquals("noir", found.get(0).brandId());
         assertEquals(List.of("cafe noir"), found.get(0).matchedTerms());
     }
 
@@ -36,7 +35,7 @@ class BrandMatcherTest {
     @Test
     void excludedTermMeansTheTextIsAboutSomethingElse() {
         assertTrue(matcher.match("New vinyl at Noir Records, next to Café Noir").stream()
-                .noneMatch(m -> m.brand().id().equals("noir")));
+                .noneMatch(m -> m.brandId().equals("noir")));
     }
 
     @Test

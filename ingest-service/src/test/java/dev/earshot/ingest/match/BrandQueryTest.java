@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.earshot.ingest.source.Brand;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A brand whose plain name is ambiguous ("Apple", "Northwind") is watched with a boolean query. */
 class BrandQueryTest {
 
-    private final Brand northwind = new Brand("northwind", "Northwind Coffee", List.of(), List.of("Northwind Traders"),
-            "\"Northwind Coffee\" OR (Northwind AND (latte OR barista OR espresso)) NOT \"Northwind Airport\"", null);
+    private final BrandRule northwind = new BrandRule("northwind", List.of(), List.of("Northwind Traders"),
+            "\"Northwind Coffee\" OR (Northwind AND (latte OR barista OR espresso)) NOT \"Northwind Airport\"");
     private final BrandMatcher matcher = new BrandMatcher(List.of(northwind));
 
     @Test
@@ -37,7 +36,7 @@ class BrandQueryTest {
 
     @Test
     void accentsAndCaseAreIgnoredInQueriesToo() {
-        Brand cafe = new Brand("noir", "Café Noir", List.of(), List.of(), "\"café noir\" -x OR noir", null);
+        BrandRule cafe = new BrandRule("noir", List.of(), List.of(), "\"café noir\" -x OR noir");
         assertEquals(1, new BrandMatcher(List.of(cafe)).match("CAFE NOIR").size());
     }
 
@@ -66,7 +65,7 @@ class BrandQueryTest {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> BrandQuery.parse(words)).getMessage()
                 .contains("longer than " + BrandQuery.MAX_LENGTH + " characters"));
         String fine = "(".repeat(BrandQuery.MAX_DEPTH) + "acme" + ")".repeat(BrandQuery.MAX_DEPTH);
-        assertEquals(1, new BrandMatcher(List.of(new Brand("acme", "Acme", List.of(), List.of(), fine, null)))
+        assertEquals(1, new BrandMatcher(List.of(new BrandRule("acme", List.of(), List.of(), fine)))
                 .match("acme phones").size(), "nesting up to the limit still works");
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.ingest.extract.TextLimits;
-import dev.earshot.ingest.source.Brand;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +20,7 @@ class TextFoldTest {
         // Uncapped this is 18 M characters (36 MB) per copy; capped, at most 18 × the searchable limit.
         assertTrue(folded.length() <= 18L * TextFold.MAX_CHARS, "folded to " + folded.length() + " characters");
         assertTrue(TextFold.MAX_CHARS >= TextLimits.TITLE + 1 + TextLimits.TEXT, "all of a capped mention is matched");
-        assertEquals(List.of("northwind"), BrandMatcher.termsIn(new Brand("northwind", "Northwind Coffee",
+        assertEquals(List.of("northwind"), BrandMatcher.termsIn(new BrandRule("northwind",
                 List.of("Northwind"), List.of()), hostile), "the text is still matched");
     }
 

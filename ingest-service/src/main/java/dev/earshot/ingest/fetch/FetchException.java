@@ -1,4 +1,4 @@
-package dev.earshot.ingest.poll;
+package dev.earshot.ingest.fetch;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,8 +1,4 @@
-package dev.earshot.ingest.poll;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package dev.earshot.ingest.fetch;
 
 import dev.earshot.ingest.support.TestConfig;
 import java.time.Clock;
@@ -12,6 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What the poller remembers per host and per site is forgotten when it is no longer needed. */
 class PolitenessMemoryTest {

@@ -1,4 +1,4 @@
-package dev.earshot.ingest.poll;
+package dev.earshot.ingest.fetch;
 
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;

@@ -1,4 +1,4 @@
-package dev.earshot.ingest.poll;
+package dev.earshot.ingest.fetch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,22 +1,15 @@
 package dev.earshot.ingest.poll;
 
-import dev.earshot.events.Mention;
-import dev.earshot.events.MentionIds;
-import dev.earshot.events.SourceRef;
 import dev.earshot.ingest.extract.ExtractedPage;
 import dev.earshot.ingest.extract.FeedParseException;
 import dev.earshot.ingest.extract.FeedParser;
 import dev.earshot.ingest.extract.FoundItem;
 import dev.earshot.ingest.extract.PageExtractor;
-import dev.earshot.ingest.extract.TextLimits;
-import dev.earshot.ingest.match.BrandMatch;
-import dev.earshot.ingest.match.BrandMatcher;
-import dev.earshot.ingest.source.Brand;
-import dev.earshot.ingest.source.Catalog;
+import dev.earshot.ingest.fetch.FetchException;
+import dev.earshot.ingest.fetch.HttpFetcher;
+import dev.earshot.ingest.fetch.RobotsRules;
 import dev.earshot.ingest.source.Source;
-import dev.earshot.ingest.source.UrlSecrets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -24,10 +17,10 @@ import java.util.Set;
 
 /**
  * Reads one source: robots.txt, a conditional GET, then the feed or the review page (following
- * its "next" link up to the source's page limit), and turns what it found into mentions of the
- * catalog's brands. Publishes nothing itself, so the preview endpoint uses it as it is.
+ * its "next" link up to the source's page limit), into the items found. Publishes nothing and
+ * matches no brand, so the preview endpoint uses it as it is.
  */
-public class SourcePoller {
+public class SourceReader {
 
     private static final String FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5";
     private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
@@ -38,15 +31,10 @@ public class SourcePoller {
     private final PageExtractor pages = new PageExtractor();
     private final int maxPagesLimit;
     private final Duration pageDelay;
-    private volatile Matching matching = new Matching(Catalog.empty(), new BrandMatcher(List.of()));
-
-    private record Matching(Catalog catalog, BrandMatcher matcher) {
-    }
-
     /**
      * @param pageDelay wait between the pages of one paginated source (the per-host interval)
      */
-    public SourcePoller(HttpFetcher fetcher, RobotsRules robots, int maxPagesLimit, Duration pageDelay) {
+    public SourceReader(HttpFetcher fetcher, RobotsRules robots, int maxPagesLimit, Duration pageDelay) {
         this.fetcher = fetcher;
         this.robots = robots;
         this.maxPagesLimit = maxPagesLimit;
@@ -104,54 +92,5 @@ public class SourcePoller {
         if (r.status() != 200) {
             throw new FetchException(FetchException.Kind.http, url + " answered HTTP " + r.status());
         }
-    }
-
-    /** One item and the brands it is about, as mentions. */
-    public List<Mention> toMentions(Source source, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {
-        return toMentions(source, new SourceRef(source.id(), source.kind().name(), UrlSecrets.hide(source.url())), items,
-                catalog, fetchedAt);
-    }
-
-    public List<Mention> toMentions(Source source, SourceRef ref, List<FoundItem> items, Catalog catalog, Instant fetchedAt) {
-        List<Mention> mentions = new ArrayList<>();
-        for (FoundItem found : items) {
-            FoundItem item = TextLimits.capped(found); // every mention fits in one Kafka record
-            String text = item.text() == null ? "" : item.text();
-            if (text.isBlank() && item.title() == null) {
-                continue;
-            }
-            for (BrandMatch match : brandsOf(source == null ? null : source.brand(), item, catalog)) {
-                mentions.add(new Mention(Mention.SCHEMA_VERSION,
-                        MentionIds.id(ref.id(), item.guid(), item.link(), item.searchableText()),
-                        MentionIds.contentHash(item.title(), text), match.brand().ref(), ref, item.link(),
-                        item.title(), text, item.author(), item.rating(), item.publishedAt(), fetchedAt,
-                        match.matchedTerms()));
-            }
-        }
-        return mentions;
-    }
-
-    /** The brands an item is about: the source's own brand, or those the matcher finds. */
-    public List<BrandMatch> brandsOf(String dedicatedBrand, FoundItem item, Catalog catalog) {
-        if (dedicatedBrand != null) {
-            return catalog.brand(dedicatedBrand)
-                    .map(b -> List.of(new BrandMatch(b, BrandMatcher.termsIn(b, item.searchableText()))))
-                    .orElse(List.of());
-        }
-        return matcher(catalog).match(item.searchableText());
-    }
-
-    private BrandMatcher matcher(Catalog catalog) {
-        Matching m = matching;
-        if (m.catalog() != catalog) { // the catalog changed over the API: compile its brands once
-            m = new Matching(catalog, new BrandMatcher(catalog.brands()));
-            matching = m;
-        }
-        return m.matcher();
-    }
-
-    /** For the brand list of a preview. */
-    public static List<String> brandIds(List<BrandMatch> matches) {
-        return matches.stream().map(BrandMatch::brand).map(Brand::id).toList();
     }
 }

@@ -1,4 +1,4 @@
-package dev.earshot.ingest.poll;
+package dev.earshot.ingest.fetch;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;

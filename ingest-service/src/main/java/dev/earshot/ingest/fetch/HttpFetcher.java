@@ -1,6 +1,5 @@
-package dev.earshot.ingest.poll;
+package dev.earshot.ingest.fetch;
 
-import dev.earshot.ingest.IngestConfig;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -60,14 +59,14 @@ public class HttpFetcher implements AutoCloseable {
         return t;
     });
 
-    private final IngestConfig.Http config;
+    private final HttpSettings config;
     private final NetworkGuard guard;
     private final Clock clock;
     private final CloseableHttpClient client;
     /** The deadline of the fetch this thread is running: the look-up inside the connection is bounded by it. */
     private final ThreadLocal<Long> deadline = new ThreadLocal<>();
 
-    public HttpFetcher(IngestConfig.Http config, NetworkGuard guard, Clock clock) {
+    public HttpFetcher(HttpSettings config, NetworkGuard guard, Clock clock) {
         this.config = config;
         this.guard = guard;
         this.clock = clock;
