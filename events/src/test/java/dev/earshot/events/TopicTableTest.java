@@ -80,6 +80,18 @@ class TopicTableTest {
         assertEquals(expected, created);
     }
 
+    @Test
+    void theTableInDocsIsTheSame() throws Exception {
+        String docs = Files.readString(Path.of("..", "docs", "events.md"));
+        String table = docs.substring(docs.indexOf("<!-- topic-table"), docs.indexOf("<!-- /topic-table -->"));
+        List<String> rows = table.lines().filter(l -> l.startsWith("| `")).toList();
+        List<String> expected = TopicTable.all().stream().map(t -> "| `" + t.name() + "` | " + t.partitions() + " | "
+                + (t.configs().isEmpty() ? "-" : String.join(", ", t.configs().entrySet().stream()
+                        .map(e -> "`" + e.getKey() + "=" + e.getValue() + "`").toList()))
+                + " | " + t.writtenBy() + " |").toList();
+        assertEquals(expected, rows, "docs/events.md's topic settings differ from deploy/kafka/topics.tsv");
+    }
+
     private static String after(List<String> args, String flag) {
         return args.get(args.indexOf(flag) + 1);
     }
