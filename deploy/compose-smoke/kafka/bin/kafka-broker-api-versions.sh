@@ -1,0 +1,2 @@
+#!/usr/bin/env bash
+LOG_LEVEL="${LOG_LEVEL:-warn}" exec "$(dirname "$0")/kafka-run-class.sh" org.apache.kafka.tools.BrokerApiVersionsCommand "$@"
