@@ -4,6 +4,7 @@ import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.events.KafkaConnection;
+import dev.earshot.events.TopicTable;
 import dev.earshot.events.Topics;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -53,6 +54,9 @@ public class AlertTopics {
             create(admin, Notification.TOPIC, partitions);
             // Where every record it cannot act on goes: the stream and the delivery worker must never wait for it.
             create(admin, Topics.MENTIONS_SCORED_DLQ, partitions);
+            // ingest-service writes the catalog; alert-service reads it from the start, so it may be first.
+            create(admin, TopicTable.topic(Topics.CATALOG));
+            create(admin, TopicTable.topic(Topics.CATALOG_DLQ));
             int mentionPartitions = partitions(admin, Topics.MENTIONS_SCORED);
             create(admin, IncidentCommand.TOPIC, mentionPartitions);
             int commandPartitions = partitions(admin, IncidentCommand.TOPIC);
@@ -87,14 +91,24 @@ public class AlertTopics {
         }
     }
 
+    private static void create(Admin admin, TopicTable.Topic t)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        create(admin, new NewTopic(t.name(), Optional.of(t.partitions()), Optional.empty()).configs(t.configs()));
+    }
+
     private static void create(Admin admin, String topic, int partitions)
             throws InterruptedException, ExecutionException, TimeoutException {
+        create(admin, new NewTopic(topic, Optional.of(partitions), Optional.empty()));
+    }
+
+    private static void create(Admin admin, NewTopic topic)
+            throws InterruptedException, ExecutionException, TimeoutException {
         Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-        if (existing.contains(topic)) {
+        if (existing.contains(topic.name())) {
             return;
         }
         try {
-            admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty()))).all()
+            admin.createTopics(List.of(topic)).all()
                     .get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
 import dev.earshot.alert.messaging.StreamsHooks;
+import dev.earshot.alert.catalog.BrandCatalog;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.notification.AlertMailer;
 import dev.earshot.alert.notification.Notification;
@@ -22,6 +23,8 @@ import dev.earshot.alert.support.Mails;
 import dev.earshot.alert.support.Replica;
 import dev.earshot.alert.support.ScoredMentions;
 import dev.earshot.events.Alert;
+import dev.earshot.events.CatalogBrand;
+import dev.earshot.events.CatalogRecord;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Label;
 import dev.earshot.events.MonitorEvent;
@@ -83,6 +86,9 @@ class AlertServiceTest {
 
     @Inject
     AlertMailer mailer;
+
+    @Inject
+    BrandCatalog catalog;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
@@ -344,6 +350,31 @@ class AlertServiceTest {
         MimeMessage escalation = awaitMails("boss@digestco.example", 1).get(0);
         assertEquals("[Earshot] ESCALATED · HIGH · Digest Co: a strongly negative mention", escalation.getSubject());
         assertTrue(MailParts.text(escalation).contains("escalated to you"));
+    }
+
+    @Test
+    void aBrandOnlyOnTheCatalogTopicGetsItsEmailAndARefusedCatalogRecordIsDeadLettered() {
+        // As ingest-service writes a brand added over its API: on the catalog topic only, not in the file.
+        String typo = "{\"schemaVersion\":1,\"id\":\"typoco\",\"name\":\"Typo Co\",\"terms\":[\"Typo Co\"],"
+                + "\"recipients\":[\"pr@typoco.example\"],\"alerting\":{\"spikeMinCunt\":3}}";
+        CatalogBrand api = new CatalogBrand("apico", "Api Co", List.of("Api Co"), List.of("pr@apico.example"));
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>(Topics.CATALOG, CatalogRecord.brandKey("typoco"), typo),
+                new ProducerRecord<>(Topics.CATALOG, CatalogRecord.brandKey("apico"), EventJson.writeString(api)))
+                .awaitCompletion();
+        ConsumerRecord<String, String> dead = kafka.consumeStrings().fromTopics(Topics.CATALOG_DLQ)
+                .awaitRecords(1, Duration.ofSeconds(30)).getFirstRecord();
+        assertEquals(typo, dead.value(), "the refused record, as it was written");
+        String reason = KafkaCompanion.getHeader(dead.headers(), "dead-letter-reason");
+        assertTrue(reason.contains("spikeMinCunt"), reason);
+
+        ScoredMention furious = ScoredMentions.of("apico", "Api Co", "Cold food, rude staff and a dirty table. Awful!",
+                -0.9, Label.NEGATIVE);
+        // The view reads the topic on its own thread: the brand arrives a moment after its record is written.
+        await().atMost(Duration.ofSeconds(30)).until(() -> catalog.recipients("apico").contains("pr@apico.example"));
+        send(furious, Instant.now());
+        MimeMessage mail = awaitMails("pr@apico.example", 1).get(0);
+        assertEquals("[Earshot] HIGH · Api Co: a strongly negative mention", Mails.subject(mail));
     }
 
     @Test
