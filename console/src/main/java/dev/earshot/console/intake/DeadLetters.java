@@ -2,6 +2,7 @@ package dev.earshot.console.intake;
 
 import dev.earshot.events.DeadLetterHeaders;
 import dev.earshot.events.KafkaConnection;
+import dev.earshot.events.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
-/** Sends a record the console cannot read, as received, to {@link #TOPIC} with the contract's headers; waits for the ack. */
+/** Sends a record the console cannot read, as received, to {@link #TOPIC} (catalog records: {@code catalog-dlq}) with the contract's headers; waits for the ack. */
 final class DeadLetters implements AutoCloseable {
 
     /** Records of the public topics the console could not store, with the reason in headers. */
@@ -30,7 +31,9 @@ final class DeadLetters implements AutoCloseable {
     }
 
     void send(ConsumerRecord<byte[], byte[]> r, String reason) {
-        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(TOPIC, r.key(), r.value());
+        // The catalog's readers share its dead-letter topic (docs/events.md); the rest go to the console's own.
+        String to = Topics.CATALOG.equals(r.topic()) ? Topics.CATALOG_DLQ : TOPIC;
+        ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(to, r.key(), r.value());
         out.headers().add(DeadLetterHeaders.REASON, bytes(reason));
         out.headers().add(DeadLetterHeaders.TOPIC, bytes(r.topic()));
         out.headers().add(DeadLetterHeaders.PARTITION, bytes(Integer.toString(r.partition())));

@@ -1,6 +1,7 @@
 package dev.earshot.console.intake;
 
 import dev.earshot.events.Alert;
+import dev.earshot.events.CatalogRecord;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.MonitorEvent;
 import dev.earshot.events.ScoredMention;
@@ -71,6 +72,28 @@ final class StoreWriter {
                 last_success_at = excluded.last_success_at, at = excluded.at
             WHERE excluded.at > source_health.at
             """;
+
+    private static final String BRAND = """
+            INSERT INTO brand (brand_id, name, terms, record, removed, catalog_offset) VALUES (?, ?, ?, ?::jsonb, ?, ?)
+            ON CONFLICT (brand_id) DO UPDATE SET name = coalesce(excluded.name, brand.name),
+                terms = CASE WHEN excluded.removed THEN brand.terms ELSE excluded.terms END,
+                record = coalesce(excluded.record, brand.record), removed = excluded.removed,
+                catalog_offset = excluded.catalog_offset, changed_at = now()
+            WHERE excluded.catalog_offset > brand.catalog_offset
+            """;
+
+    private static final String SOURCE_ENTRY = """
+            INSERT INTO source (source_id, kind, url, brand_id, record, removed, catalog_offset)
+            VALUES (?, ?, ?, ?, ?::jsonb, ?, ?)
+            ON CONFLICT (source_id) DO UPDATE SET kind = coalesce(excluded.kind, source.kind),
+                url = coalesce(excluded.url, source.url), brand_id = coalesce(excluded.brand_id, source.brand_id),
+                record = coalesce(excluded.record, source.record), removed = excluded.removed,
+                catalog_offset = excluded.catalog_offset, changed_at = now()
+            WHERE excluded.catalog_offset > source.catalog_offset
+            """;
+
+    private static final String BRAND_PREFIX = CatalogRecord.brandKey("");
+    private static final String SOURCE_PREFIX = CatalogRecord.sourceKey("");
 
     private final Connection db;
 
@@ -170,6 +193,47 @@ final class StoreWriter {
             st.setString(5, e.lastError());
             st.setTimestamp(6, ts(e.lastSuccessAt()));
             st.setTimestamp(7, ts(e.at()));
+            st.executeUpdate();
+        }
+    }
+
+    /** A catalog record at its offset; the operators' record is not the console's business and is skipped. */
+    void catalog(CatalogRecord record, long offset) throws SQLException {
+        if (record instanceof CatalogRecord.BrandSet b) {
+            brand(b.brand().id(), b.brand().name(), b.brand().terms(), json(b.brand()), false, offset);
+        } else if (record instanceof CatalogRecord.SourceSet src) {
+            source(src.source().id(), src.source().kind(), src.source().url(), src.source().brand(), json(src.source()),
+                    false, offset);
+        } else if (record instanceof CatalogRecord.Removal r && r.key().startsWith(BRAND_PREFIX)) {
+            brand(r.key().substring(BRAND_PREFIX.length()), null, List.of(), null, true, offset);
+        } else if (record instanceof CatalogRecord.Removal r && r.key().startsWith(SOURCE_PREFIX)) {
+            source(r.key().substring(SOURCE_PREFIX.length()), null, null, null, null, true, offset);
+        }
+    }
+
+    private void brand(String id, String name, List<String> terms, String json, boolean removed, long offset)
+            throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(BRAND)) {
+            st.setString(1, id);
+            st.setString(2, text(name));
+            st.setArray(3, db.createArrayOf("text", terms.stream().map(StoreWriter::text).toArray()));
+            st.setString(4, json);
+            st.setBoolean(5, removed);
+            st.setLong(6, offset);
+            st.executeUpdate();
+        }
+    }
+
+    private void source(String id, String kind, String url, String brand, String json, boolean removed, long offset)
+            throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(SOURCE_ENTRY)) {
+            st.setString(1, id);
+            st.setString(2, kind);
+            st.setString(3, text(url));
+            st.setString(4, brand);
+            st.setString(5, json);
+            st.setBoolean(6, removed);
+            st.setLong(7, offset);
             st.executeUpdate();
         }
     }

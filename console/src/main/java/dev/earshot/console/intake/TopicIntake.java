@@ -1,6 +1,7 @@
 package dev.earshot.console.intake;
 
 import dev.earshot.events.Alert;
+import dev.earshot.events.CatalogRecord;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.MalformedEventException;
@@ -31,7 +32,7 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * Reads the public topics into the store. Each poll's records are written in one database transaction, and the
+ * Reads the public topics ({@code mentions-scored}, {@code alerts}, {@code monitors}, {@code catalog}) into the store. Each poll's records are written in one database transaction, and the
  * offsets are committed only after it; a record that breaks the contract is counted
  * ({@code earshot_console_records_refused_total{topic}}), dead-lettered and skipped. When the database fails, the
  * batch is read again from the last committed offsets after a pause: nothing is skipped.
@@ -41,7 +42,7 @@ public class TopicIntake {
 
     /** The consumer group; its committed offsets are how far the store is. */
     public static final String GROUP = "earshot-console";
-    static final List<String> TOPICS = List.of(Topics.MENTIONS_SCORED, Topics.ALERTS, Topics.MONITORS);
+    static final List<String> TOPICS = List.of(Topics.MENTIONS_SCORED, Topics.ALERTS, Topics.MONITORS, Topics.CATALOG);
 
     private final KafkaConnection kafka;
     private final DataSource store;
@@ -87,6 +88,8 @@ public class TopicIntake {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        // The owners create their topics (catalog: compacted, one partition); a reader must never make one.
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
         try (DeadLetters dlq = new DeadLetters(kafka);
                 KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
@@ -132,6 +135,7 @@ public class TopicIntake {
                             case Topics.MENTIONS_SCORED -> writer.mention(EventJson.read(json, ScoredMention.class));
                             case Topics.ALERTS -> writer.alert(EventJson.read(json, Alert.class));
                             case Topics.MONITORS -> writer.monitor(EventJson.read(json, MonitorEvent.class));
+                            case Topics.CATALOG -> writer.catalog(CatalogRecord.read(key(r), json), r.offset());
                             default -> throw new MalformedEventException("not a topic the console reads");
                         }
                         metrics.counter("earshot.console.records.stored", "topic", r.topic()).increment();
@@ -157,6 +161,10 @@ public class TopicIntake {
                 throw e;
             }
         }
+    }
+
+    private static String key(ConsumerRecord<byte[], byte[]> r) {
+        return r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8);
     }
 
     /** SQLSTATE class 22 (data exception) or 23 (integrity): the record is at fault, retrying would not help. */

@@ -9,6 +9,8 @@ import dev.earshot.console.support.Events;
 import dev.earshot.console.support.PostgresResource;
 import dev.earshot.console.support.TestUsers;
 import dev.earshot.events.Alert;
+import dev.earshot.events.CatalogBrand;
+import dev.earshot.events.CatalogRecord;
 import dev.earshot.events.DeadLetterHeaders;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.ScoredMention;
@@ -128,6 +130,26 @@ class TopicIntakeTest {
         assertTrue(header(first, DeadLetterHeaders.REASON).startsWith("not a ScoredMention"),
                 header(first, DeadLetterHeaders.REASON));
         assertTrue(dead.stream().anyMatch(r -> header(r, DeadLetterHeaders.REASON).contains("id")));
+    }
+
+    @Test
+    void theCatalogsBrandsAndRemovalsAreStoredAndARefusedRecordGoesToTheCatalogDeadLetters() throws Exception {
+        produce(Topics.CATALOG, CatalogRecord.brandKey("acme"), EventJson.writeString(
+                new CatalogBrand("acme", "Acme Stores", List.of("Acme"), List.of("pr@acme.example"))));
+        produce(Topics.CATALOG, CatalogRecord.brandKey("gone"), EventJson.writeString(
+                new CatalogBrand("gone", "Gone Ltd", List.of("Gone"), List.of())));
+        produce(Topics.CATALOG, CatalogRecord.brandKey("typo"),
+                "{\"id\":\"typo\",\"name\":\"Typo\",\"alerting\":{\"spikeMinCunt\":3}}");
+        produce(Topics.CATALOG, CatalogRecord.brandKey("gone"), "{\"removed\":true}");
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "SELECT count(*) FROM brand WHERE brand_id = 'gone' AND removed") == 1);
+
+        assertEquals("Acme Stores", text("SELECT name FROM brand WHERE brand_id = 'acme' AND NOT removed"));
+        assertEquals("Gone Ltd", text("SELECT name FROM brand WHERE brand_id = 'gone'"), "a removed brand keeps its name");
+        assertEquals(0, count("SELECT count(*) FROM brand WHERE brand_id = 'typo'"));
+        ConsumerRecord<String, String> dead = kafka.consumeStrings().fromTopics(Topics.CATALOG_DLQ)
+                .awaitRecords(1, Duration.ofSeconds(30)).getRecords().get(0);
+        assertTrue(header(dead, DeadLetterHeaders.REASON).contains("spikeMinCunt"), header(dead, DeadLetterHeaders.REASON));
     }
 
     private void produce(String topic, String key, String value) {
