@@ -10,21 +10,34 @@ import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.jdom2.Element;
 
 /**
- * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through ROME and turns each entry into plain text.
+ * Reads RSS 0.9x/1.0/2.0 and Atom 0.3/1.0 through ROME, and JSON Feed 1.0/1.1 ({@link JsonFeedParser}), and turns
+ * each entry into plain text; what feeds commonly get wrong is mended first ({@link ForgivingXml}).
  * DOCTYPEs are refused, which keeps external entities (XXE) and entity-expansion bombs out; the
  * charset comes from the BOM, the HTTP header and the XML declaration, corrected when the bytes
  * prove them wrong; relative links are resolved against {@code xml:base} (ROME) or the feed's address.
  */
 public final class FeedParser {
 
+    private static final String DC = "http://purl.org/dc/elements/1.1/";
+    private static final String DC_TERMS = "http://purl.org/dc/terms/";
+    /** When an entry was written, most telling first. */
+    private static final List<String> DC_TERMS_DATES = List.of("issued", "created", "date", "available", "modified");
     private static final Pattern HARMLESS_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[^\\[>]*>", Pattern.CASE_INSENSITIVE);
+
+    private final JsonFeedParser jsonFeeds = new JsonFeedParser();
 
     /** Same as {@link #parse(byte[], String, String)} for a feed whose address is unknown. */
     public List<FoundItem> parse(byte[] body, String contentType) throws FeedParseException {
@@ -37,13 +50,16 @@ public final class FeedParser {
      * @param feedUrl     where the feed was read, for relative links
      */
     public List<FoundItem> parse(byte[] body, String contentType, String feedUrl) throws FeedParseException {
+        if (JsonFeedParser.isJsonFeed(body, contentType)) {
+            return jsonFeeds.parse(body, feedUrl);
+        }
         SyndFeed feed;
         try {
             SyndFeedInput input = new SyndFeedInput(false, Locale.US);
             input.setAllowDoctypes(false);
             input.setXmlHealerOn(true); // HTML entities such as &nbsp; that XML does not know
             String xml = Charsets.decode(body, detectedCharset(body, contentType));
-            feed = input.build(new StringReader(withoutHarmlessDoctype(xml)));
+            feed = input.build(new StringReader(ForgivingXml.mend(withoutHarmlessDoctype(xml))));
         } catch (FeedException | IOException | IllegalArgumentException e) {
             throw new FeedParseException("not a readable RSS or Atom feed: " + rootMessage(e), e);
         }
@@ -51,9 +67,7 @@ public final class FeedParser {
         List<FoundItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
             items.add(new FoundItem(Texts.blankToNull(entry.getUri()), Texts.absolute(base, link(entry)),
-                    Texts.plainText(entry.getTitle()), entryText(entry), Texts.authorName(entry.getAuthor()), null,
-                    entry.getPublishedDate() != null ? entry.getPublishedDate().toInstant()
-                            : entry.getUpdatedDate() != null ? entry.getUpdatedDate().toInstant() : null));
+                    Texts.plainText(entry.getTitle()), entryText(entry), author(entry), null, date(entry)));
         }
         return items;
     }
@@ -77,6 +91,38 @@ public final class FeedParser {
         }
     }
 
+    /** RSS author, Atom author or dc:creator (ROME), else dc:author, which some feeds write though DC has none. */
+    private static String author(SyndEntry entry) {
+        String author = Texts.authorName(entry.getAuthor());
+        return author != null ? author : Texts.authorName(foreign(entry, DC, "author"));
+    }
+
+    /** The entry's own dates (RSS, Atom, dc:date), else the first of the DCMI terms that say when it was written. */
+    private static Instant date(SyndEntry entry) {
+        if (entry.getPublishedDate() != null) {
+            return entry.getPublishedDate().toInstant();
+        }
+        if (entry.getUpdatedDate() != null) {
+            return entry.getUpdatedDate().toInstant();
+        }
+        for (String term : DC_TERMS_DATES) {
+            Instant at = Dates.parse(foreign(entry, DC_TERMS, term));
+            if (at != null) {
+                return at;
+            }
+        }
+        return null;
+    }
+
+    private static String foreign(SyndEntry entry, String namespace, String name) {
+        for (Element e : entry.getForeignMarkup()) {
+            if (namespace.equals(e.getNamespaceURI()) && name.equals(e.getName())) {
+                return e.getTextTrim();
+            }
+        }
+        return null;
+    }
+
     private static String link(SyndEntry entry) {
         if (entry.getLink() != null) {
             return entry.getLink();
@@ -92,7 +138,7 @@ public final class FeedParser {
     private static String entryText(SyndEntry entry) {
         StringBuilder text = new StringBuilder();
         for (SyndContent content : entry.getContents()) {
-            String plain = Texts.plainText(content.getValue());
+            String plain = Texts.plainText(textOf(content));
             if (plain != null) {
                 text.append(plain).append(' ');
             }
@@ -102,6 +148,25 @@ public final class FeedParser {
             text.append(plain == null ? "" : plain);
         }
         return text.toString().strip();
+    }
+
+    /**
+     * Atom 1.0 carries content of any type that is neither text nor XML in base64 (RFC 4287, 4.1.3.3); ROME hands it
+     * over as it is (Atom 0.3's mode="base64" it decodes itself). Decoded when it is UTF-8 text, else dropped.
+     */
+    private static String textOf(SyndContent content) {
+        String type = content.getType() == null ? "" : content.getType().toLowerCase(Locale.ROOT);
+        boolean inline = type.isEmpty() || type.equals("text") || type.equals("html") || type.equals("xhtml")
+                || type.startsWith("text/") || type.contains("xml");
+        if (inline || content.getValue() == null) {
+            return content.getValue();
+        }
+        try {
+            byte[] bytes = Base64.getMimeDecoder().decode(content.getValue().strip());
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (IllegalArgumentException | CharacterCodingException e) {
+            return null; // binary: nothing to read
+        }
     }
 
     private static String rootMessage(Throwable e) {

@@ -13,12 +13,15 @@ final class Texts {
     private Texts() {
     }
 
-    /** Markup and entities become the plain text a reader would see. */
+    /** A {@code <!} or {@code <?} that opens no comment: HTML would swallow the rest as a bogus comment. */
+    private static final Pattern BOGUS_COMMENT = Pattern.compile("<(?=\\?|!(?!--|\\[CDATA\\[|(?i:doctype)))");
+
+    /** Markup and entities become the plain text a reader would see; "five stars <!!!" stays text. */
     static String plainText(String htmlOrText) {
         if (htmlOrText == null) {
             return null;
         }
-        return Jsoup.parse(htmlOrText).text().strip();
+        return Jsoup.parse(BOGUS_COMMENT.matcher(htmlOrText).replaceAll("&lt;")).text().strip();
     }
 
     static String blankToNull(String s) {

@@ -141,4 +141,92 @@ class FeedParserTest {
             return in.readAllBytes();
         }
     }
+
+    @Test
+    void authorsFromDcCreatorAndDcAuthorAndDatesFromDcTerms() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/dublin-core.rss"), "application/rss+xml");
+        assertEquals(3, items.size());
+        assertEquals("Priya N.", items.get(0).author());
+        assertEquals(Instant.parse("2026-11-28T17:05:00Z"), items.get(0).publishedAt());
+        assertEquals("Tomás R.", items.get(1).author());
+        assertEquals(Instant.parse("2026-11-29T08:40:00Z"), items.get(1).publishedAt());
+        assertNull(items.get(2).author());
+        assertEquals(Instant.parse("2026-11-30T00:00:00Z"), items.get(2).publishedAt());
+    }
+
+    @Test
+    void base64ContentInAtomIsDecoded() throws Exception {
+        FoundItem old = parser.parse(fixture("/feeds/atom-base64.xml"), "application/atom+xml").get(0);
+        assertEquals("Marlow Bakery sold me stale croissants and refused a refund.", old.text());
+        assertEquals("Elena V.", old.author());
+        FoundItem current = parser.parse(fixture("/feeds/atom-1.0-base64.xml"), "application/atom+xml").get(0);
+        assertEquals("Marlow Bakery sourdough was raw inside. Never again.", current.text());
+    }
+
+    @Test
+    void rssWithItemsButNoChannelIsRead() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/rss-without-channel.rss"), "application/rss+xml");
+        assertEquals(2, items.size());
+        assertEquals("Lumen Phones battery dies by noon", items.get(0).title());
+        assertEquals(Instant.parse("2026-11-29T14:02:00Z"), items.get(0).publishedAt());
+        assertEquals("https://gadgetgripes.example/t/3302", items.get(1).link());
+    }
+
+    @Test
+    void referencesWithoutSemicolonAndAStrayLessThanInAReviewAreText() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/sloppy-markup.rss"), "application/rss+xml");
+        assertEquals(3, items.size());
+        assertEquals("Awful service at Marlow Bakery", items.get(0).title());
+        assertEquals("Café counter at Marlow Bakery: waited 20 min & got the wrong order — never again.",
+                items.get(0).text());
+        assertEquals("Five stars <!!! best croissant", items.get(1).title());
+        assertEquals("Marlow Bakery I <3 their almond croissant, 2 < 3 visits a week", items.get(1).text());
+        assertEquals("Marlow Bakery: fine today, 2 < 3 & all", items.get(2).text(), "CDATA as written");
+    }
+
+    @Test
+    void theRepairsLeaveXxeAndEntityBombsRefused() {
+        assertThrows(FeedParseException.class, () -> parser.parse(fixture("/feeds/xxe.rss"), "application/rss+xml"));
+        assertThrows(FeedParseException.class,
+                () -> parser.parse(fixture("/feeds/entity-bomb.rss"), "application/rss+xml"));
+    }
+
+    @Test
+    void jsonFeed11IsReadAsAFeed() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/jsonfeed-1.1.json"), "application/feed+json",
+                "https://pedaltalk.example/reviews/feed.json");
+        assertEquals(3, items.size());
+        FoundItem first = items.get(0);
+        assertEquals("https://pedaltalk.example/reviews/4410", first.guid());
+        assertEquals("https://pedaltalk.example/reviews/4410", first.link(), "resolved against the feed's address");
+        assertEquals("Kestrel Bikes warranty: denied", first.title());
+        assertEquals("Kestrel Bikes refused my warranty claim for a cracked fork & took three weeks to say so.", first.text());
+        assertEquals("Jordan P.", first.author());
+        assertEquals(Instant.parse("2026-11-30T15:15:00Z"), first.publishedAt());
+        assertEquals("Pedal Talk editors", items.get(1).author(), "the feed's author when the item has none");
+        assertEquals(Instant.parse("2026-11-30T12:00:00Z"), items.get(1).publishedAt());
+        assertEquals("https://elsewhere.example/kestrel-recall", items.get(2).link());
+        assertEquals("Kestrel Bikes recalls 2025 commuter brakes", items.get(2).text());
+    }
+
+    @Test
+    void jsonFeed10ServedAsPlainJsonIsToldByItsVersion() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/jsonfeed-1.0.json"), "application/json; charset=utf-8");
+        assertEquals(2, items.size());
+        assertEquals("Sam W.", items.get(0).author());
+        assertEquals("71", items.get(1).guid(), "a numeric id is an id");
+        assertEquals("Crumbs staff", items.get(1).author());
+        // served as text/plain, as static hosts do: the version URL still tells
+        assertEquals(2, parser.parse(fixture("/feeds/jsonfeed-1.0.json"), "text/plain").size());
+    }
+
+    @Test
+    void aJsonDocumentThatIsNoFeedIsAClearError() {
+        FeedParseException e = assertThrows(FeedParseException.class, () -> parser.parse(
+                "{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"x\"}".getBytes(StandardCharsets.UTF_8),
+                "application/feed+json"));
+        assertTrue(e.getMessage().contains("no items array"), e.getMessage());
+        assertThrows(FeedParseException.class, () -> parser.parse("{\"items\": [".getBytes(StandardCharsets.UTF_8),
+                "application/feed+json"));
+    }
 }
