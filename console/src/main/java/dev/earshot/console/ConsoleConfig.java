@@ -21,7 +21,7 @@ public interface ConsoleConfig {
     Map<String, User> users();
 
     interface User {
-        /** bcrypt hash of the password ({@code $2a$}/{@code $2b$}/{@code $2y$}), never the password. */
+        /** bcrypt hash of the password ({@code $2a$} or {@code $2y$}), never the password. */
         String passwordHash();
 
         /** {@code viewer} (reads), {@code responder} (and acts on incidents), {@code admin} (and everything else). */

@@ -1,6 +1,7 @@
 package dev.earshot.console.login;
 
 import dev.earshot.console.ConsoleConfig;
+import io.quarkus.runtime.Startup;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -17,6 +18,7 @@ import java.util.Set;
  * Checks the form login against the users in configuration ({@code earshot.console.users.<name>.password-hash}, a
  * salted bcrypt hash, and {@code .roles}). The roles are the console's three: viewer, responder, admin.
  */
+@Startup
 @ApplicationScoped
 public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -27,8 +29,9 @@ public class ConfiguredUsers implements IdentityProvider<UsernamePasswordAuthent
     public ConfiguredUsers(ConsoleConfig config) {
         this.config = config;
         config.users().forEach((name, user) -> {
-            if (!user.passwordHash().matches("\\$2[aby]\\$\\d\\d\\$.{53}")) {
-                throw new IllegalStateException("earshot.console.users." + name + ".password-hash is not a bcrypt hash");
+            if (!user.passwordHash().matches("\\$2[ay]\\$\\d\\d\\$.{53}")) {
+                throw new IllegalStateException("earshot.console.users." + name
+                        + ".password-hash is not a bcrypt hash ($2a$ or $2y$)");
             }
             user.roles().stream().filter(r -> !ROLES.contains(r)).findFirst().ifPresent(r -> {
                 throw new IllegalStateException("earshot.console.users." + name + ".roles: unknown role " + r
