@@ -157,6 +157,12 @@ public final class LoadTool {
             Duration alertDrain = ConsumerLag.awaitZero(bootstrap, "alert-service", Topics.MENTIONS_SCORED,
                     Duration.ofMinutes(15));
             double alertSeconds = (System.nanoTime() - beforeScored) / 1e9;
+            System.out.println("Measuring alert-service alone (scored mentions straight to mentions-scored) ...");
+            List<MentionGenerator.KeyedPayload> scored = generateScored(mentions, brands, 3);
+            long beforeAlone = System.nanoTime();
+            ThroughputRun.produce(bootstrap, Topics.MENTIONS_SCORED, scored);
+            ConsumerLag.awaitZero(bootstrap, "alert-service", Topics.MENTIONS_SCORED, Duration.ofMinutes(15));
+            double aloneSeconds = (System.nanoTime() - beforeAlone) / 1e9;
             System.out.println("Measuring latency ...");
             LatencyRun.Result latency = LatencyRun.run(bootstrap, inbox, calmRate, probes, Duration.ofMillis(250),
                     brands);
@@ -170,6 +176,7 @@ public final class LoadTool {
                     pipeline at %.0f%% of the raw Kafka rate
                     alert-service had read all %,d scored mentions %.1f s after the first was sent (%,.0f/s;
                     %.1f s after sentiment-service finished)
+                    | scored mentions → alert-service alone (to lag 0) | %,8d | %7.2f | %,9.0f |
 
                     Instant alerts, %d dangerous mentions among %,d calm mentions/s:
                       mention → alerts record : %s
@@ -178,7 +185,7 @@ public final class LoadTool {
                     raw.records(), raw.elapsed().toMillis() / 1000.0, raw.perSecond(),
                     pipeline.records(), pipeline.elapsed().toMillis() / 1000.0, pipeline.perSecond(),
                     100 * pipeline.perSecond() / raw.perSecond(), mentions, alertSeconds, mentions / alertSeconds,
-                    alertDrain.toMillis() / 1000.0, probes, calmRate,
+                    alertDrain.toMillis() / 1000.0, mentions, aloneSeconds, mentions / aloneSeconds, probes, calmRate,
                     LatencyRun.describe(latency.toAlertMillis()), LatencyRun.describe(latency.toEmailMillis()));
         }
     }
@@ -235,6 +242,15 @@ public final class LoadTool {
         } catch (Exception e) {
             throw new IllegalStateException("cannot create " + topic, e);
         }
+    }
+
+    private static List<MentionGenerator.KeyedPayload> generateScored(int n, int brands, long seed) {
+        MentionGenerator generator = new MentionGenerator(seed, brands);
+        List<MentionGenerator.KeyedPayload> payloads = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            payloads.add(generator.nextScored());
+        }
+        return payloads;
     }
 
     private static List<MentionGenerator.KeyedPayload> generate(int n, int brands, long seed) {

@@ -1,10 +1,14 @@
 package dev.earshot.load;
 
 import dev.earshot.events.BrandRef;
+import dev.earshot.events.Contribution;
 import dev.earshot.events.EventJson;
+import dev.earshot.events.Intent;
+import dev.earshot.events.Label;
 import dev.earshot.events.Mention;
 import dev.earshot.events.MentionIds;
 import dev.earshot.events.Rating;
+import dev.earshot.events.ScoredMention;
 import dev.earshot.events.SourceRef;
 import java.time.Instant;
 import java.util.List;
@@ -57,6 +61,23 @@ final class MentionGenerator {
     /** The next mention as JSON, with its key (the brand id). */
     KeyedPayload next() {
         return mention(sequence % brands, random.nextInt(calmOnly ? 7 : 10)); // 4 praise, 3 neutral, 3 complaints
+    }
+
+    /**
+     * The next mention as sentiment-service would have scored it (for alert-service alone): praise 0.7,
+     * neutral 0.0, complaints -0.6 (each one strong enough for an instant alert, the hard case).
+     */
+    KeyedPayload nextScored() {
+        int kind = random.nextInt(calmOnly ? 7 : 10);
+        KeyedPayload mention = mention(sequence % brands, kind);
+        Mention m = EventJson.read(new String(mention.value(), java.nio.charset.StandardCharsets.UTF_8), Mention.class);
+        boolean negative = kind >= 7;
+        Label label = negative ? Label.NEGATIVE : kind < 4 ? Label.POSITIVE : Label.NEUTRAL;
+        ScoredMention scored = new ScoredMention(ScoredMention.SCHEMA_VERSION, m, negative ? -0.6 : kind < 4 ? 0.7 : 0.0,
+                label, negative, negative ? Intent.COMPLAINT : kind < 4 ? Intent.PRAISE : Intent.OTHER, List.of(),
+                List.of(new Contribution(negative ? "rude" : "lovely", "lexicon", negative ? -0.5 : 0.5)), "en", false,
+                Instant.now());
+        return new KeyedPayload(mention.key(), EventJson.write(scored));
     }
 
     /** A complaint about {@code brand-<brand>}: one mention of a complaint storm. */

@@ -64,7 +64,7 @@ final class ThroughputRun {
         }
     }
 
-    private static void produce(String bootstrap, String topic, List<MentionGenerator.KeyedPayload> payloads) {
+    static void produce(String bootstrap, String topic, List<MentionGenerator.KeyedPayload> payloads) {
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
