@@ -7,6 +7,7 @@ import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
+import dev.earshot.events.Rating;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -33,6 +34,7 @@ public final class FeedParser {
 
     private static final String DC = "http://purl.org/dc/elements/1.1/";
     private static final String DC_TERMS = "http://purl.org/dc/terms/";
+    private static final String MEDIA = "http://search.yahoo.com/mrss/";
     /** When an entry was written, most telling first. */
     private static final List<String> DC_TERMS_DATES = List.of("issued", "created", "date", "available", "modified");
     private static final Pattern HARMLESS_DOCTYPE = Pattern.compile("<!DOCTYPE\\s+[^\\[>]*>", Pattern.CASE_INSENSITIVE);
@@ -66,8 +68,14 @@ public final class FeedParser {
         String base = feedUrl;
         List<FoundItem> items = new ArrayList<>();
         for (SyndEntry entry : feed.getEntries()) {
-            items.add(new FoundItem(Texts.blankToNull(entry.getUri()), Texts.absolute(base, link(entry)),
-                    Texts.plainText(entry.getTitle()), entryText(entry), author(entry), null, date(entry)));
+            Element media = foreignElement(entry, MEDIA, "group");
+            String text = entryText(entry);
+            if (text.isEmpty() && media != null) { // YouTube: what the video says is its media:description
+                String description = Texts.plainText(media.getChildTextTrim("description", media.getNamespace()));
+                text = description == null ? "" : description;
+            }
+            items.add(new FoundItem(Texts.blankToNull(entry.getUri()), Links.unwrapped(Texts.absolute(base, link(entry))),
+                    Texts.plainText(entry.getTitle()), text, author(entry), starRating(entry, media), date(entry)));
         }
         return items;
     }
@@ -115,12 +123,29 @@ public final class FeedParser {
     }
 
     private static String foreign(SyndEntry entry, String namespace, String name) {
+        Element e = foreignElement(entry, namespace, name);
+        return e == null ? null : e.getTextTrim();
+    }
+
+    private static Element foreignElement(SyndEntry entry, String namespace, String name) {
         for (Element e : entry.getForeignMarkup()) {
             if (namespace.equals(e.getNamespaceURI()) && name.equals(e.getName())) {
-                return e.getTextTrim();
+                return e;
             }
         }
         return null;
+    }
+
+    /** Media RSS {@code media:community/media:starRating} (YouTube), in {@code media:group} or the entry itself. */
+    private static Rating starRating(SyndEntry entry, Element group) {
+        Element community = group != null ? group.getChild("community", group.getNamespace())
+                : foreignElement(entry, MEDIA, "community");
+        Element stars = community == null ? null : community.getChild("starRating", community.getNamespace());
+        if (stars == null) {
+            return null;
+        }
+        Double best = Ratings.number(stars.getAttributeValue("max"));
+        return Ratings.of(Ratings.number(stars.getAttributeValue("average")), best == null ? 5.0 : best);
     }
 
     private static String link(SyndEntry entry) {

@@ -229,4 +229,30 @@ class FeedParserTest {
         assertThrows(FeedParseException.class, () -> parser.parse("{\"items\": [".getBytes(StandardCharsets.UTF_8),
                 "application/feed+json"));
     }
+
+    @Test
+    void youtubeChannelFeedGivesTheDescriptionAsTextAndTheStarRating() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/youtube-channel.xml"), "application/atom+xml; charset=UTF-8",
+                "https://www.youtube.com/feeds/videos.xml?channel_id=UCkestrelbikes000000000");
+        assertEquals(2, items.size());
+        FoundItem video = items.get(0);
+        assertEquals("yt:video:Kb7x1Qm2aZc", video.guid());
+        assertEquals("https://www.youtube.com/watch?v=Kb7x1Qm2aZc", video.link());
+        assertTrue(video.text().startsWith("Six months on the Kestrel Bikes Aero 3: the weld at the rear triangle cracked"),
+                video.text());
+        assertEquals(new dev.earshot.events.Rating(2.4, 5), video.rating());
+        assertEquals("Kestrel Bikes", video.author());
+        assertNull(items.get(1).rating(), "no starRating, no rating");
+        assertEquals("Unboxing the new Kestrel commuter.", items.get(1).text());
+    }
+
+    @Test
+    void googleAlertsLinksAreTheArticlesNotGooglesRedirect() throws Exception {
+        List<FoundItem> items = parser.parse(fixture("/feeds/google-alerts.xml"), "application/atom+xml");
+        assertEquals("https://news.example/2026/11/kestrel-bikes-recall?utm_source=alert", items.get(0).link());
+        assertEquals("http://forum.example/t/kestrel-worth-it", items.get(1).link());
+        assertEquals("Kestrel Bikes recalls commuter brakes after crash reports", items.get(0).title());
+        assertEquals("https://www.google.com/url?url=javascript:alert(1)", Links.unwrapped(
+                "https://www.google.com/url?url=javascript:alert(1)"), "only http(s) targets are unwrapped");
+    }
 }
