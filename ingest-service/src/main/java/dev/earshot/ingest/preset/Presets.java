@@ -1,0 +1,125 @@
+package dev.earshot.ingest.preset;
+
+import dev.earshot.ingest.source.Source;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Named source templates: a person picks a preset and gives one parameter, and gets a plain source (a feed today),
+ * which is what is shown in a preview and stored, so a stored source never depends on a preset's later changes. A
+ * parameter is checked against what the site allows before it becomes part of a URL.
+ */
+public final class Presets {
+
+    /** One preset: what its parameter is, and how it becomes the source's URL. */
+    public record Preset(String name, String parameter, String example, Source.Kind kind, Function<String, String> url) {
+    }
+
+    private static final Pattern SUBREDDIT = Pattern.compile("(?:/?r/)?([A-Za-z0-9_]{2,21})");
+    private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
+    private static final Pattern PLAYLIST = Pattern.compile("[A-Za-z0-9_-]{10,64}");
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z]{2,63}");
+    private static final Pattern HASHTAG = Pattern.compile("(" + HOST.pattern() + ")/#?([\\p{L}\\p{N}_]{1,100})");
+    private static final Pattern ACCOUNT = Pattern.compile("(" + HOST.pattern() + ")/@?([A-Za-z0-9_]{1,30})");
+    private static final Pattern ID_UNSAFE = Pattern.compile("[^A-Za-z0-9._-]+");
+
+    private static final Map<String, Preset> PRESETS = new TreeMap<>();
+
+    static {
+        add(new Preset("youtube-channel", "the channel id (UC…, 24 characters)", "UCkestrelbikes000000000x",
+                Source.Kind.feed, p -> "https://www.youtube.com/feeds/videos.xml?channel_id=" + match(CHANNEL, p, "a channel id").group()));
+        add(new Preset("youtube-playlist", "the playlist id (PL…)", "PLkestrel0000000000000000000000000",
+                Source.Kind.feed, p -> "https://www.youtube.com/feeds/videos.xml?playlist_id=" + match(PLAYLIST, p, "a playlist id").group()));
+        add(new Preset("reddit-subreddit", "the subreddit's name (without r/)", "kestrelbikes", Source.Kind.feed,
+                p -> "https://www.reddit.com/r/" + match(SUBREDDIT, p, "a subreddit name").group(1) + "/new/.rss"));
+        add(new Preset("reddit-comments", "the subreddit's name (without r/)", "kestrelbikes", Source.Kind.feed,
+                p -> "https://www.reddit.com/r/" + match(SUBREDDIT, p, "a subreddit name").group(1) + "/comments/.rss"));
+        add(new Preset("reddit-search", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"",
+                Source.Kind.feed, p -> "https://www.reddit.com/search.rss?sort=new&q=" + query(p)));
+        add(new Preset("mastodon-hashtag", "instance/hashtag", "mastodon.social/kestrelbikes", Source.Kind.feed, p -> {
+            Matcher m = match(HASHTAG, p, "instance/hashtag, e.g. mastodon.social/kestrelbikes");
+            return "https://" + m.group(1).toLowerCase(Locale.ROOT) + "/tags/" + m.group(2) + ".rss";
+        }));
+        add(new Preset("mastodon-account", "instance/@account", "mastodon.social/@kestrelbikes", Source.Kind.feed, p -> {
+            Matcher m = match(ACCOUNT, p, "instance/@account, e.g. mastodon.social/@kestrelbikes");
+            return "https://" + m.group(1).toLowerCase(Locale.ROOT) + "/@" + m.group(2) + ".rss";
+        }));
+        add(new Preset("google-alerts", "the alert's feed address (Google Alerts: deliver to RSS feed)",
+                "https://www.google.com/alerts/feeds/01234567890123456789/1234567890123456789", Source.Kind.feed,
+                Presets::googleAlertsFeed));
+    }
+
+    private Presets() {
+    }
+
+    private static void add(Preset p) {
+        PRESETS.put(p.name(), p);
+    }
+
+    public static List<Preset> all() {
+        return List.copyOf(PRESETS.values());
+    }
+
+    /**
+     * The plain source a preset makes.
+     *
+     * @param id    the source's id; null: the preset's name and the parameter
+     * @param brand when set, every item is about this brand (e.g. the brand's own channel)
+     * @throws IllegalArgumentException naming the preset or the parameter that is wrong
+     */
+    public static Source expand(String name, String parameter, String id, String brand) {
+        Preset preset = PRESETS.get(name);
+        if (preset == null) {
+            throw new IllegalArgumentException("no preset '" + name + "'; there are: " + String.join(", ", PRESETS.keySet()));
+        }
+        if (parameter == null || parameter.isBlank()) {
+            throw new IllegalArgumentException("preset '" + name + "' needs " + preset.parameter() + ", e.g. " + preset.example());
+        }
+        String url = preset.url().apply(parameter.strip());
+        return new Source(id != null ? id : idOf(name, parameter), preset.kind(), url, brand);
+    }
+
+    private static Matcher match(Pattern p, String value, String what) {
+        Matcher m = p.matcher(value);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + value + "' is not " + what);
+        }
+        return m;
+    }
+
+    private static String query(String q) {
+        if (q.length() > 500) {
+            throw new IllegalArgumentException("the search is longer than 500 characters");
+        }
+        return URLEncoder.encode(q, StandardCharsets.UTF_8);
+    }
+
+    private static String googleAlertsFeed(String url) {
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) || !"www.google.com".equalsIgnoreCase(uri.getHost())
+                || uri.getPath() == null || !uri.getPath().startsWith("/alerts/feeds/")) {
+            throw new IllegalArgumentException("a Google Alerts feed starts with https://www.google.com/alerts/feeds/");
+        }
+        return uri.toString();
+    }
+
+    /** youtube-channel-UCkestrel…: the preset and its parameter, as the catalog's id pattern allows. */
+    static String idOf(String name, String parameter) {
+        String slug = ID_UNSAFE.matcher(parameter.strip()).replaceAll("-").replaceAll("^-+|-+$", "");
+        String id = (name + "-" + slug).toLowerCase(Locale.ROOT);
+        return id.length() <= 64 ? id : id.substring(0, 64).replaceAll("[-.]+$", "");
+    }
+}
