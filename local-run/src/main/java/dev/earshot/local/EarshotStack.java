@@ -2,6 +2,7 @@ package dev.earshot.local;
 
 import dev.earshot.events.Topics;
 import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
+import dev.earshot.kafka.embedded.TopicAdmin;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,16 +21,19 @@ public final class EarshotStack implements AutoCloseable {
     /** Partitions of each Earshot topic here; keys are brand ids, so a brand stays on one partition. */
     public static final int PARTITIONS = 3;
 
+    /** Null when the broker is someone else's ({@link #startOn}). */
     private EmbeddedKafkaBroker broker;
+    private final String bootstrapServers;
     private final List<ServiceProcess> services;
     private final Path brokerDir;
     private final Path repoRoot;
     private final Path dataDir;
     private final Map<String, String> env;
 
-    private EarshotStack(EmbeddedKafkaBroker broker, List<ServiceProcess> services, Path brokerDir, Path repoRoot,
-            Path dataDir, Map<String, String> env) {
+    private EarshotStack(EmbeddedKafkaBroker broker, String bootstrapServers, List<ServiceProcess> services,
+            Path brokerDir, Path repoRoot, Path dataDir, Map<String, String> env) {
         this.broker = broker;
+        this.bootstrapServers = bootstrapServers;
         this.services = services;
         this.brokerDir = brokerDir;
         this.repoRoot = repoRoot;
@@ -43,11 +47,28 @@ public final class EarshotStack implements AutoCloseable {
     /** All three services on the given HTTP ports (ingest, sentiment, alert). */
     public static EarshotStack start(Path repoRoot, Path dataDir, int kafkaPort, int[] ports,
             Map<String, String> serviceEnv, PrintStream echo) {
+        return start(repoRoot, dataDir, kafkaPort, allServices(ports), serviceEnv, echo);
+    }
+
+    /**
+     * All three services on a broker someone else runs (a Kafka container in a test): creates the
+     * topics there, and leaves the broker running on close.
+     */
+    public static EarshotStack startOn(String bootstrapServers, Path repoRoot, Path dataDir, int[] ports,
+            Map<String, String> serviceEnv, PrintStream echo) {
+        TopicAdmin.createMissing(bootstrapServers, PARTITIONS, TOPICS);
+        return launch(null, bootstrapServers, repoRoot, dataDir, allServices(ports), serviceEnv, echo);
+    }
+
+    private static final List<String> TOPICS = List.of(Topics.MENTIONS, Topics.MENTIONS_SCORED, Topics.ALERTS,
+            Topics.MENTIONS_DLQ, Topics.MENTIONS_SCORED_DLQ);
+
+    private static Map<String, Integer> allServices(int[] ports) {
         Map<String, Integer> services = new LinkedHashMap<>();
         for (int i = 0; i < ALL_SERVICES.size(); i++) {
             services.put(ALL_SERVICES.get(i), ports[i]);
         }
-        return start(repoRoot, dataDir, kafkaPort, services, serviceEnv, echo);
+        return services;
     }
 
     /**
@@ -62,13 +83,18 @@ public final class EarshotStack implements AutoCloseable {
             Map<String, String> serviceEnv, PrintStream echo) {
         Path brokerDir = dataDir.resolve("kafka");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(brokerDir, kafkaPort, false);
-        broker.createTopics(PARTITIONS, Topics.MENTIONS, Topics.MENTIONS_SCORED, Topics.ALERTS, Topics.MENTIONS_DLQ,
-                Topics.MENTIONS_SCORED_DLQ);
+        broker.createTopics(PARTITIONS, TOPICS);
+        return launch(broker, broker.bootstrapServers(), repoRoot, dataDir, portsByModule, serviceEnv, echo);
+    }
+
+    private static EarshotStack launch(EmbeddedKafkaBroker broker, String bootstrapServers, Path repoRoot, Path dataDir,
+            Map<String, Integer> portsByModule, Map<String, String> serviceEnv, PrintStream echo) {
         Map<String, String> env = localDefaults(dataDir, portsByModule);
         env.putAll(serviceEnv);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
         List<ServiceProcess> services = new ArrayList<>();
-        EarshotStack stack = new EarshotStack(broker, services, brokerDir, repoRoot, dataDir, env);
+        EarshotStack stack = new EarshotStack(broker, bootstrapServers, services, dataDir.resolve("kafka"), repoRoot,
+                dataDir, env);
         try {
             for (Map.Entry<String, Integer> module : portsByModule.entrySet()) {
                 services.add(ServiceProcess.start(repoRoot, module.getKey(), module.getValue(), env,
@@ -106,7 +132,7 @@ public final class EarshotStack implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return broker.bootstrapServers();
+        return bootstrapServers;
     }
 
     public List<ServiceProcess> services() {
@@ -132,6 +158,9 @@ public final class EarshotStack implements AutoCloseable {
 
     /** Stops the broker and starts it again on the same port and data, while the services keep running. */
     public void restartBroker(Duration down) throws InterruptedException {
+        if (broker == null) {
+            throw new UnsupportedOperationException("the broker at " + bootstrapServers + " is not this stack's");
+        }
         int port = Integer.parseInt(broker.bootstrapServers().substring(broker.bootstrapServers().lastIndexOf(':') + 1));
         broker.close();
         Thread.sleep(down.toMillis());
@@ -142,6 +171,8 @@ public final class EarshotStack implements AutoCloseable {
     @Override
     public void close() {
         services.parallelStream().forEach(ServiceProcess::close);
-        broker.close();
+        if (broker != null) {
+            broker.close();
+        }
     }
 }
