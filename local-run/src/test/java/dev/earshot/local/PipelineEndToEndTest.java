@@ -12,6 +12,7 @@ import dev.earshot.events.Alert;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.ScoredMention;
 import dev.earshot.events.Topics;
+import dev.earshot.kafka.embedded.KafkaImageContainer;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,27 +28,47 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The whole product, as operators run it: the three packaged services as separate JVMs on the
- * real embedded broker, a real SMTP server, and a review feed served over HTTP.
+ * The whole product, as operators run it: the three packaged services as separate JVMs on a real
+ * broker, a real SMTP server, and a review feed served over HTTP. The broker is the embedded one and,
+ * where CI built a local Kafka image and named it ({@link KafkaImageContainer}), also a Testcontainers
+ * Kafka container on that image: the same assertions on both.
  */
+@ParameterizedClass(name = "on {0}")
+@MethodSource("brokers")
 class PipelineEndToEndTest {
 
-    @TempDir
+    static final String EMBEDDED = "the embedded broker";
+
+    /** {@link #EMBEDDED} or the name of the local Kafka image. */
+    @Parameter
+    String broker;
+
+    /** This invocation's folder under target/ (the services' logs stay there for a failing run). */
     static Path work;
 
     static HttpServer reviewSite;
     static LocalInbox inbox;
+    static KafkaImageContainer kafka;
     static EarshotStack stack;
 
-    @BeforeAll
-    static void startEverything() throws Exception {
+    static Stream<String> brokers() {
+        return Stream.concat(Stream.of(EMBEDDED), KafkaImageContainer.requestedImage().stream());
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void startEverything(String broker) throws Exception {
+        Path target = Files.createDirectories(Path.of("target").toAbsolutePath());
+        work = Files.createTempDirectory(target, broker.equals(EMBEDDED) ? "pipeline-embedded-" : "pipeline-container-");
         reviewSite = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         reviewSite.createContext("/feed.rss", exchange -> {
             byte[] body;
@@ -74,24 +95,38 @@ class PipelineEndToEndTest {
                     url: http://127.0.0.1:%d/feed.rss
                 """.formatted(reviewSite.getAddress().getPort()));
         Path repoRoot = Path.of("..").toAbsolutePath().normalize();
-        stack = EarshotStack.start(repoRoot, work, 0, new int[] {freePort(), freePort(), freePort()}, Map.of(
+        int[] ports = {freePort(), freePort(), freePort()};
+        Map<String, String> env = Map.of(
                 "EARSHOT_CONFIG", catalog.toString(),
                 "EARSHOT_POLL_INTERVAL", "2s",
                 "EARSHOT_INGEST_INITIAL_DELAY", "1s",
                 "SMTP_HOST", "127.0.0.1",
-                "SMTP_PORT", String.valueOf(inbox.smtpPort())), null);
+                "SMTP_PORT", String.valueOf(inbox.smtpPort()));
+        if (broker.equals(EMBEDDED)) {
+            stack = EarshotStack.start(repoRoot, work, 0, ports, env, null);
+        } else {
+            kafka = KafkaImageContainer.start(broker);
+            stack = EarshotStack.startOn(kafka.bootstrapServers(), repoRoot, work, ports, env, null);
+        }
     }
 
-    @AfterAll
+    @AfterParameterizedClassInvocation
     static void stopEverything() {
         if (stack != null) {
             stack.close();
+            stack = null;
+        }
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
         }
         if (inbox != null) {
             inbox.close();
+            inbox = null;
         }
         if (reviewSite != null) {
             reviewSite.stop(0);
+            reviewSite = null;
         }
     }
 
