@@ -1,6 +1,8 @@
 package dev.earshot.ingest;
 
+import dev.earshot.events.CatalogFile;
 import dev.earshot.events.KafkaConnection;
+import dev.earshot.events.TopicTable;
 import dev.earshot.ingest.fetch.HostLimiter;
 import dev.earshot.ingest.fetch.HttpFetcher;
 import dev.earshot.ingest.fetch.NetworkGuard;
@@ -65,9 +67,9 @@ public final class Ingest implements AutoCloseable {
         producer = kafka.producer(memberName);
         sender = new AckedSender(producer, 3, Duration.ofMillis(500));
         published = new PublishedStore(kafka, sender, config.publishedRetention(), clock);
-        Catalog fromFile = config.catalogFile().map(CatalogLoader::load).orElseGet(() -> {
-            Log.warn("No catalog file configured (EARSHOT_CONFIG): only brands and sources added over the API are watched");
-            return Catalog.empty();
+        CatalogFile fromFile = config.catalogFile().map(CatalogLoader::load).orElseGet(() -> {
+            Log.warn("No catalog file configured (EARSHOT_CONFIG): the catalog topic alone says what is watched");
+            return null;
         });
         catalog = new CatalogStore(fromFile, kafka, sender, registry);
         guard = new NetworkGuard(config.allowPrivateNetworks(), config.http().totalTimeout());
@@ -86,8 +88,8 @@ public final class Ingest implements AutoCloseable {
         ownership.hooks(scheduler);
         kafka.ensureTopics(Map.of(
                 PublishedStore.TOPIC, new KafkaClients.TopicSpec(6, PublishedStore.topicConfigs(config.publishedRetention())),
-                CatalogStore.TOPIC, KafkaClients.TopicSpec.compacted(1),
-                CatalogStore.DLQ_TOPIC, new KafkaClients.TopicSpec(1, Map.of()),
+                CatalogStore.TOPIC, fromTable(CatalogStore.TOPIC),
+                CatalogStore.DLQ_TOPIC, fromTable(CatalogStore.DLQ_TOPIC),
                 SourceOwnership.TOPIC, new KafkaClients.TopicSpec(config.shards().partitions(),
                         Map.of("retention.ms", String.valueOf(Duration.ofHours(1).toMillis())))), TOPICS_TIMEOUT);
         try { // a published topic created before markers had a retention gets it now
@@ -96,6 +98,12 @@ public final class Ingest implements AutoCloseable {
             Log.warnf("Could not set the retention of %s (%s); set %s on it", PublishedStore.TOPIC, e.getMessage(),
                     PublishedStore.topicConfigs(config.publishedRetention()));
         }
+    }
+
+    /** As deploy/kafka/topics.tsv declares it. */
+    private static KafkaClients.TopicSpec fromTable(String topic) {
+        TopicTable.Topic t = TopicTable.topic(topic);
+        return new KafkaClients.TopicSpec(t.partitions(), t.configs());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.earshot.ingest.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.events.MalformedEventException;
 import dev.earshot.ingest.source.Brand;
 import dev.earshot.ingest.source.CatalogStore;
 import jakarta.ws.rs.Consumes;
@@ -15,7 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
-/** Lists, adds, changes and removes the brands watched; changes are kept in Kafka (see {@link CatalogStore}). */
+/**
+ * Lists, adds, changes and removes the brands watched, with their recipients and alert settings; a body follows
+ * {@code catalog-brand.schema.json}. Changes go to the catalog topic (see {@link CatalogStore}), which every service reads.
+ */
 @Path("/api/brands")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -40,11 +45,14 @@ public class BrandResource {
     }
 
     @POST
-    public Response add(Brand brand) {
-        if (brand == null) {
-            return Responses.invalid(List.of("the body must be a brand"));
+    public Response add(JsonNode body) {
+        Brand brand;
+        try {
+            brand = Brand.of(CatalogBodies.brand(body, null));
+        } catch (MalformedEventException e) {
+            return Responses.invalid(e.problems());
         }
-        if (brand.id() != null && catalog.current().brand(brand.id()).isPresent()) {
+        if (catalog.current().brand(brand.id()).isPresent()) {
             return Responses.conflict("brand '" + brand.id() + "' exists; PUT /api/brands/" + brand.id() + " changes it");
         }
         List<String> problems = catalog.putBrand(brand);
@@ -54,16 +62,15 @@ public class BrandResource {
 
     @PUT
     @Path("{id}")
-    public Response put(@PathParam("id") String id, Brand brand) {
-        if (brand == null) {
-            return Responses.invalid(List.of("the body must be a brand"));
+    public Response put(@PathParam("id") String id, JsonNode body) {
+        Brand brand;
+        try {
+            brand = Brand.of(CatalogBodies.brand(body, id));
+        } catch (MalformedEventException e) {
+            return Responses.invalid(e.problems());
         }
-        if (brand.id() != null && !brand.id().equals(id)) {
-            return Responses.invalid(List.of("the body's id '" + brand.id() + "' is not the path's '" + id + "'"));
-        }
-        Brand withId = new Brand(id, brand.name(), brand.terms(), brand.exclude(), brand.query(), brand.recipients());
-        List<String> problems = catalog.putBrand(withId);
-        return problems.isEmpty() ? Response.ok(withId).build() : Responses.invalid(problems);
+        List<String> problems = catalog.putBrand(brand);
+        return problems.isEmpty() ? Response.ok(brand).build() : Responses.invalid(problems);
     }
 
     @DELETE
@@ -75,4 +82,5 @@ public class BrandResource {
         List<String> problems = catalog.removeBrand(id);
         return problems.isEmpty() ? Response.noContent().build() : Responses.conflict(String.join("; ", problems));
     }
+
 }

@@ -1,5 +1,7 @@
 package dev.earshot.ingest.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.events.MalformedEventException;
 import dev.earshot.ingest.fetch.NetworkGuard;
 import dev.earshot.ingest.poll.PollScheduler;
 import dev.earshot.ingest.poll.SourceStatus;
@@ -22,8 +24,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lists, adds, changes and removes sources; previews a source definition; tells how a source is
- * doing. A source added here may not point into the operator's network (see {@link NetworkGuard}).
+ * Lists, adds, changes and removes sources (a body follows {@code catalog-source.schema.json});
+ * previews a source definition; tells how a source is doing. A source added here may not point
+ * into the operator's network (see {@link NetworkGuard}).
  */
 @Path("/api/sources")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,11 +65,14 @@ public class SourceResource {
     }
 
     @POST
-    public Response add(Source source) {
-        if (source == null) {
-            return Responses.invalid(List.of("the body must be a source"));
+    public Response add(JsonNode body) {
+        Source source;
+        try {
+            source = Source.of(CatalogBodies.source(body, null));
+        } catch (MalformedEventException e) {
+            return Responses.invalid(e.problems());
         }
-        if (source.id() != null && catalog.current().source(source.id()).isPresent()) {
+        if (catalog.current().source(source.id()).isPresent()) {
             return Responses.conflict("source '" + source.id() + "' exists; PUT /api/sources/" + source.id() + " changes it");
         }
         return save(source, Response.Status.CREATED);
@@ -74,15 +80,12 @@ public class SourceResource {
 
     @PUT
     @Path("{id}")
-    public Response put(@PathParam("id") String id, Source source) {
-        if (source == null) {
-            return Responses.invalid(List.of("the body must be a source"));
+    public Response put(@PathParam("id") String id, JsonNode body) {
+        try {
+            return save(Source.of(CatalogBodies.source(body, id)), Response.Status.OK);
+        } catch (MalformedEventException e) {
+            return Responses.invalid(e.problems());
         }
-        if (source.id() != null && !source.id().equals(id)) {
-            return Responses.invalid(List.of("the body's id '" + source.id() + "' is not the path's '" + id + "'"));
-        }
-        return save(new Source(id, source.kind(), source.url(), source.brand(), source.selectors(), source.maxPages()),
-                Response.Status.OK);
     }
 
     @DELETE
@@ -98,12 +101,14 @@ public class SourceResource {
     /** Every item the source would yield now, with the brands each matches and any errors; publishes nothing. */
     @POST
     @Path("preview")
-    public Response preview(Source source) {
-        if (source == null) {
-            return Responses.invalid(List.of("the body must be a source"));
+    public Response preview(JsonNode body) {
+        Source named;
+        try {
+            boolean unnamed = body != null && body.isObject() && (body.get("id") == null || body.get("id").isNull());
+            named = Source.of(CatalogBodies.source(body, unnamed ? "preview" : null));
+        } catch (MalformedEventException e) {
+            return Responses.invalid(e.problems());
         }
-        Source named = source.id() == null ? new Source("preview", source.kind(), source.url(), source.brand(),
-                source.selectors(), source.maxPages()) : source;
         List<String> problems = new ArrayList<>(CatalogValidator.problems(named));
         if (named.brand() != null && catalog.current().brand(named.brand()).isEmpty()) {
             problems.add("source '" + named.id() + "' is dedicated to unknown brand '" + named.brand() + "'");

@@ -1,39 +1,50 @@
 package dev.earshot.ingest.source;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.earshot.events.CatalogFile;
+import dev.earshot.events.MalformedEventException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the operator's catalog file and refuses one that would silently do the wrong thing
- * (a source pointing at an unknown brand, duplicate ids, a brand without terms).
+ * Reads the operator's catalog file by the contract's schema (an unknown key anywhere is refused with its path) and
+ * refuses one that would silently do the wrong thing (a source pointing at an unknown brand, duplicate ids, a brand
+ * without terms, a query that does not parse): ingest-service does not start on a file it would misread.
  */
 public final class CatalogLoader {
-
-    // Other services read their own parts of the same file, so unknown keys are fine.
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private CatalogLoader() {
     }
 
-    public static Catalog load(Path file) {
-        Catalog catalog;
+    /** @throws IllegalArgumentException naming the file and each problem (with its path in the file) */
+    public static CatalogFile load(Path file) {
+        String text;
         try {
-            catalog = YAML.readValue(file.toFile(), Catalog.class);
+            text = Files.readString(file);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read catalog " + file + ": " + e.getMessage(), e);
         }
-        if (catalog == null) {
-            return Catalog.empty();
+        CatalogFile catalog;
+        try {
+            catalog = CatalogFile.read(text);
+        } catch (MalformedEventException e) {
+            throw new IllegalArgumentException("catalog " + file + ": " + e.getMessage(), e);
         }
-        List<String> problems = CatalogValidator.problems(catalog);
+        List<String> problems = CatalogValidator.problems(view(catalog));
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("catalog " + file + ": " + String.join("; ", problems));
         }
         return catalog;
+    }
+
+    /** The file as ingest's view of brands and sources. */
+    static Catalog view(CatalogFile file) {
+        List<Brand> brands = new ArrayList<>();
+        file.brands().forEach(b -> brands.add(CatalogRecords.brand(b)));
+        List<Source> sources = new ArrayList<>();
+        file.sources().forEach(s -> sources.add(CatalogRecords.source(s)));
+        return new Catalog(brands, sources);
     }
 }

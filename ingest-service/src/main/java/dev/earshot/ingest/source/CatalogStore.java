@@ -1,7 +1,12 @@
 package dev.earshot.ingest.source;
 
+import dev.earshot.events.CatalogBrand;
+import dev.earshot.events.CatalogFile;
+import dev.earshot.events.CatalogRecord;
+import dev.earshot.events.CatalogView;
+import dev.earshot.events.MalformedEventException;
+import dev.earshot.events.Topics;
 import dev.earshot.ingest.publish.AckedSender;
-import dev.earshot.ingest.publish.CompactedTopicView;
 import dev.earshot.ingest.publish.DeadLetters;
 import dev.earshot.ingest.publish.KafkaClients;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,116 +22,182 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * The live catalog: the operator's file, with the changes made over the API on top. Changes are
- * kept in the compacted topic {@value #TOPIC}, so they survive restarts and every replica applies
- * them; a change is acknowledged by Kafka before the API answers. A record on the topic that breaks
- * the catalog's rules (written there by anything but this API) is skipped, counted in
- * {@code earshot_ingest_catalog_refused_total{reason}} and dead-lettered to {@value #DLQ_TOPIC}; what
- * was there before it stays.
+ * The live catalog, as the public compacted topic {@value #TOPIC} says it is; ingest-service is the topic's only
+ * writer. At start it writes the operator's file into the topic ({@link FileReconcile}: changed entries, removals of
+ * entries gone from the file, API changes kept), carrying over the old private topic's records once
+ * ({@link CatalogCarryOver}); the API's changes are written there too, acknowledged by Kafka before the API answers.
+ * A record on the topic that breaks the contract or ingest's rules is skipped, counted in
+ * {@code earshot_ingest_catalog_refused_total{reason}} and dead-lettered to {@value #DLQ_TOPIC}; what was there
+ * before it stays.
  */
 public final class CatalogStore implements AutoCloseable {
 
-    /** Compacted, one partition (changes apply in order); key {@code brand:<id>} or {@code source:<id>}. */
-    public static final String TOPIC = "earshot-ingest-catalog";
-    /** Where catalog records that cannot be applied go, with why (the project's dead-letter headers). */
-    public static final String DLQ_TOPIC = TOPIC + "-dlq";
+    public static final String TOPIC = Topics.CATALOG;
+    public static final String DLQ_TOPIC = Topics.CATALOG_DLQ;
 
-    private final Catalog fromFile;
-    private final Map<String, Optional<Object>> changes = new LinkedHashMap<>();
-    private final CompactedTopicView view;
+    /** For carrying over and writing the file: Kafka's own round trips, not the catch-up's (which may be 0 s). */
+    private static final Duration FILE_WRITE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final CatalogFile file;
+    private final KafkaClients kafka;
+    private final CatalogView view;
     private final AckedSender sender;
     private final MeterRegistry registry;
-    private volatile Catalog current;
+    private boolean fileWritten;
+    private volatile Cached cached = new Cached(-1, Catalog.empty());
 
-    public CatalogStore(Catalog fromFile, KafkaClients kafka, AckedSender sender, MeterRegistry registry) {
-        this.fromFile = fromFile;
-        this.current = fromFile;
-        this.sender = sender;
-        this.registry = registry;
-        this.view = new CompactedTopicView(kafka, TOPIC, (key, json, atMs) -> apply(key, json), this::refuse);
+    private record Cached(long version, Catalog catalog) {
     }
 
-    /** Starts reading the changes (from the beginning) and keeps following them. */
+    /** @param file the operator's file; null when none is configured (then the topic alone is the catalog) */
+    public CatalogStore(CatalogFile file, KafkaClients kafka, AckedSender sender, MeterRegistry registry) {
+        this.file = file;
+        this.kafka = kafka;
+        this.sender = sender;
+        this.registry = registry;
+        this.view = new CatalogView(kafka.connection(), "earshot-ingest-" + TOPIC, CatalogRecords::check, this::refuse);
+    }
+
+    /** Starts reading the topic (from the beginning) and keeps following it. */
     public void start() {
         view.start();
     }
 
-    /** Waits until the changes made so far are applied here; throws when that takes longer than {@code timeout}. */
+    /**
+     * Waits until the records written so far are applied here; the first time, then writes the file into the topic.
+     *
+     * @throws IllegalStateException when that takes longer than {@code timeout}; a later call tries again
+     */
     public void awaitCaughtUp(Duration timeout) {
         view.awaitCaughtUp(timeout);
+        writeFileOnce();
+    }
+
+    private synchronized void writeFileOnce() {
+        if (fileWritten) {
+            return;
+        }
+        List<CatalogRecord> writes = new ArrayList<>();
+        if (view.records().isEmpty()) {
+            writes.addAll(CatalogCarryOver.records(kafka, file, FILE_WRITE_TIMEOUT));
+            if (!writes.isEmpty()) {
+                Log.infof("Carrying %d catalog change(s) over from %s to %s", writes.size(), CatalogCarryOver.OLD_TOPIC, TOPIC);
+            }
+        }
+        if (file != null) {
+            Map<String, CatalogRecord> current = new LinkedHashMap<>(view.records());
+            writes.forEach(r -> current.put(r.key(), r));
+            writes.addAll(FileReconcile.changes(file, current));
+        }
+        if (!writes.isEmpty()) {
+            send(writes);
+            Log.infof("Wrote %d catalog record(s) to %s (from the file and any carried over)", writes.size(), TOPIC);
+        }
+        fileWritten = true;
     }
 
     /** The catalog as it is now. */
     public Catalog current() {
-        return current;
+        Cached c = cached;
+        long version = view.version();
+        if (c.version() != version) {
+            List<Brand> brands = new ArrayList<>();
+            view.brands().forEach(b -> brands.add(CatalogRecords.brand(b)));
+            List<Source> sources = new ArrayList<>();
+            view.sources().forEach(s -> sources.add(CatalogRecords.source(s)));
+            c = new Cached(version, new Catalog(brands, sources));
+            cached = c;
+        }
+        return c.catalog();
+    }
+
+    /** The brand as the contract has it (with what alert-service reads), or empty. */
+    public Optional<CatalogBrand> brandRecord(String id) {
+        return view.brand(id);
     }
 
     /**
-     * Adds or replaces a brand.
+     * Adds or replaces a brand; it keeps the fileHash of the record it replaces, so a file entry edited over the API
+     * stays edited until the entry itself changes in the file.
      *
      * @return the problems that keep it from being saved; empty when it was saved
      */
     public List<String> putBrand(Brand brand) {
-        return change(CatalogRecords.BRAND + brand.id(), brand);
+        String key = CatalogRecord.brandKey(brand.id());
+        return change(new CatalogRecord.BrandSet(CatalogRecords.record(brand, fileHashOf(key))));
     }
 
     public List<String> putSource(Source source) {
-        return change(CatalogRecords.SOURCE + source.id(), source);
+        String key = CatalogRecord.sourceKey(source.id());
+        return change(new CatalogRecord.SourceSet(CatalogRecords.record(source, fileHashOf(key))));
     }
 
     public List<String> removeBrand(String id) {
-        return change(CatalogRecords.BRAND + id, null);
+        String key = CatalogRecord.brandKey(id);
+        return change(new CatalogRecord.Removal(key, fileHashOf(key)));
     }
 
     public List<String> removeSource(String id) {
-        return change(CatalogRecords.SOURCE + id, null);
+        String key = CatalogRecord.sourceKey(id);
+        return change(new CatalogRecord.Removal(key, fileHashOf(key)));
     }
 
-    private synchronized List<String> change(String key, Object value) {
-        Map<String, Optional<Object>> next = new LinkedHashMap<>(changes);
-        next.put(key, Optional.ofNullable(value));
-        List<String> problems = CatalogValidator.problems(merge(next));
+    private String fileHashOf(String key) {
+        return view.record(key).map(CatalogRecord::fileHash).orElse(null);
+    }
+
+    private synchronized List<String> change(CatalogRecord record) {
+        try {
+            CatalogRecords.check(record);
+        } catch (MalformedEventException e) {
+            return e.problems();
+        }
+        List<String> problems = CatalogValidator.problems(with(current(), record));
         if (!problems.isEmpty()) {
             return problems;
         }
-        String json = CatalogRecords.write(value);
-        sender.sendAll(List.of(new ProducerRecord<>(TOPIC, key, json.getBytes(StandardCharsets.UTF_8))));
-        apply(key, json); // the view applies it again when it reads it back; applying twice is harmless
+        send(List.of(record));
         return List.of();
     }
 
-    /** @throws CatalogRecords.Refused when the record cannot be applied; nothing changes then */
-    private synchronized void apply(String key, String json) {
-        changes.put(key, CatalogRecords.read(key, json));
-        current = merge(changes);
+    /** Writes and waits for Kafka's acknowledgement, then applies here at once (the view applies it again, harmlessly). */
+    private void send(List<CatalogRecord> records) {
+        List<ProducerRecord<String, byte[]>> out = new ArrayList<>();
+        records.forEach(r -> out.add(new ProducerRecord<>(TOPIC, r.key(), r.valueJson().getBytes(StandardCharsets.UTF_8))));
+        sender.sendAll(out);
+        records.forEach(view::apply);
     }
 
-    private void refuse(ConsumerRecord<String, String> record, RuntimeException why) {
-        String kind = why instanceof CatalogRecords.Refused r ? r.kind : "unreadable";
-        registry.counter("earshot.ingest.catalog.refused", "reason", kind).increment();
+    private static Catalog with(Catalog catalog, CatalogRecord change) {
+        Map<String, Brand> brands = new LinkedHashMap<>();
+        catalog.brands().forEach(b -> brands.put(b.id(), b));
+        Map<String, Source> sources = new LinkedHashMap<>();
+        catalog.sources().forEach(s -> sources.put(s.id(), s));
+        String key = change.key();
+        String id = key.substring(key.indexOf(':') + 1);
+        if (change instanceof CatalogRecord.BrandSet b) {
+            brands.put(id, CatalogRecords.brand(b.brand()));
+        } else if (change instanceof CatalogRecord.SourceSet s) {
+            sources.put(id, CatalogRecords.source(s.source()));
+        } else if (key.startsWith(CatalogRecord.BRAND_PREFIX)) {
+            brands.remove(id);
+        } else if (key.startsWith(CatalogRecord.SOURCE_PREFIX)) {
+            sources.remove(id);
+        }
+        return new Catalog(new ArrayList<>(brands.values()), new ArrayList<>(sources.values()));
+    }
+
+    private void refuse(ConsumerRecord<String, String> record, MalformedEventException why) {
+        String reason = why.getCause() instanceof com.fasterxml.jackson.core.JsonProcessingException ? "unreadable" : "invalid";
+        registry.counter("earshot.ingest.catalog.refused", "reason", reason).increment();
         Log.warnf("Skipping catalog record %s-%d@%d (dead-lettered to %s): %s", record.topic(), record.partition(),
                 record.offset(), DLQ_TOPIC, why.getMessage());
         sender.sendAll(List.of(DeadLetters.of(DLQ_TOPIC, record, why.getMessage())));
-    }
-
-    private Catalog merge(Map<String, Optional<Object>> overlay) {
-        Map<String, Brand> brands = new LinkedHashMap<>();
-        fromFile.brands().forEach(b -> brands.put(b.id(), b));
-        Map<String, Source> sources = new LinkedHashMap<>();
-        fromFile.sources().forEach(s -> sources.put(s.id(), s));
-        overlay.forEach((key, value) -> {
-            String id = key.substring(key.indexOf(':') + 1);
-            if (key.startsWith(CatalogRecords.BRAND)) {
-                value.ifPresentOrElse(v -> brands.put(id, (Brand) v), () -> brands.remove(id));
-            } else if (key.startsWith(CatalogRecords.SOURCE)) {
-                value.ifPresentOrElse(v -> sources.put(id, (Source) v), () -> sources.remove(id));
-            }
-        });
-        return new Catalog(new ArrayList<>(brands.values()), new ArrayList<>(sources.values()));
     }
 
     @Override
     public void close() {
         view.close();
     }
+
 }

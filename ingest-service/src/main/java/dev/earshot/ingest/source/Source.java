@@ -1,6 +1,9 @@
 package dev.earshot.ingest.source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.earshot.events.CatalogSource;
+import dev.earshot.events.MalformedEventException;
+import java.util.List;
 
 /**
  * A place customers write: a feed, or a review page read with CSS selectors or schema.org markup.
@@ -14,6 +17,26 @@ public record Source(String id, Kind kind, String url, String brand, Selectors s
 
     public Source(String id, Kind kind, String url, String brand) {
         this(id, kind, url, brand, null, null);
+    }
+
+    /**
+     * Ingest's view of the catalog's record.
+     *
+     * @throws MalformedEventException for a kind this version does not poll
+     */
+    public static Source of(CatalogSource s) {
+        Kind kind = null;
+        if (s.kind() != null) {
+            try {
+                kind = Kind.valueOf(s.kind());
+            } catch (IllegalArgumentException e) {
+                throw new MalformedEventException("kind", List.of("kind: '" + s.kind() + "' is not a kind this ingest-service polls"));
+            }
+        }
+        CatalogSource.Selectors c = s.selectors();
+        Selectors selectors = c == null ? null : new Selectors(c.review(), c.title(), c.text(), c.author(), c.rating(),
+                c.ratingBest(), c.date(), c.link(), c.next());
+        return new Source(s.id(), kind, s.url(), s.brand(), selectors, s.maxPages());
     }
 
     public enum Kind {

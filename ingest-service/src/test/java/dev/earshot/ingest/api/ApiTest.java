@@ -9,14 +9,16 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.events.CatalogBrand;
+import dev.earshot.events.CatalogView;
 import dev.earshot.events.EventJson;
+import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.Mention;
 import dev.earshot.events.Topics;
 import dev.earshot.ingest.Ingest;
 import dev.earshot.ingest.poll.PollScheduler;
 import dev.earshot.ingest.publish.AckedSender;
 import dev.earshot.ingest.publish.KafkaClients;
-import dev.earshot.ingest.source.Catalog;
 import dev.earshot.ingest.source.CatalogStore;
 import dev.earshot.ingest.support.BrokerIngest;
 import dev.earshot.ingest.support.FixtureSiteResource;
@@ -116,7 +118,7 @@ class ApiTest {
         // A replica starting now (or this one after a restart) reads the same catalog back from Kafka.
         KafkaClients clients = new KafkaClients(kafka.getBootstrapServers());
         try (KafkaProducer<String, byte[]> producer = clients.producer("api-test");
-                CatalogStore fresh = new CatalogStore(Catalog.empty(), clients, new AckedSender(producer, 2, Duration.ofMillis(100)),
+                CatalogStore fresh = new CatalogStore(null, clients, new AckedSender(producer, 2, Duration.ofMillis(100)),
                         new io.micrometer.core.instrument.simple.SimpleMeterRegistry())) {
             fresh.start();
             fresh.awaitCaughtUp(Duration.ofSeconds(30));
@@ -127,6 +129,48 @@ class ApiTest {
         authorized().delete("/api/sources/acme-reviews").then().statusCode(204);
         authorized().delete("/api/brands/acme-mobile").then().statusCode(204);
         reader().get("/api/brands/acme-mobile").then().statusCode(404);
+    }
+
+    @Test
+    void aBrandsRecipientsAndAlertSettingsRoundTripAndReachTheCatalogTopic() {
+        String body = """
+                {"id": "contoso", "name": "Contoso", "terms": ["Contoso"], "recipients": ["pr@contoso.example"],
+                 "aspectRecipients": {"delivery": ["logistics@contoso.example"]}, "escalation": ["cmo@contoso.example"],
+                 "slackWebhook": "https://hooks.example/T1", "alerting": {"instantThreshold": -0.7, "spikeMinCount": 4}}""";
+        authorized().body(body).post("/api/brands").then().statusCode(201);
+        reader().get("/api/brands/contoso").then().statusCode(200)
+                .body("aspectRecipients.delivery", equalTo(List.of("logistics@contoso.example")))
+                .body("escalation", equalTo(List.of("cmo@contoso.example")))
+                .body("slackWebhook", equalTo("https://hooks.example/T1"))
+                .body("alerting.instantThreshold", equalTo(-0.7f))
+                .body("alerting.spikeMinCount", equalTo(4));
+        try (CatalogView view = new CatalogView(KafkaConnection.plaintext(kafka.getBootstrapServers()), "api-test-view",
+                (r, why) -> { }).start()) {
+            view.awaitCaughtUp(Duration.ofSeconds(30));
+            CatalogBrand onTopic = view.brand("contoso").orElseThrow();
+            assertEquals(List.of("pr@contoso.example"), onTopic.recipients(), "what alert-service reads");
+            assertEquals(4, onTopic.alerting().spikeMinCount());
+            assertEquals(null, onTopic.fileHash(), "made over the API");
+        }
+        authorized().delete("/api/brands/contoso").then().statusCode(204);
+    }
+
+    @Test
+    void anUnknownKeyInABodyIsRefusedWithItsPath() {
+        authorized().body("{\"id\": \"typo\", \"terms\": [\"Typo\"], \"alerting\": {\"spikeMinCunt\": 3}}")
+                .post("/api/brands").then().statusCode(422).body("error", equalTo("alerting.spikeMinCunt: unknown key"));
+        authorized().body("{\"terms\": [\"Northwind\"], \"recipient\": [\"pr@northwind.example\"]}")
+                .put("/api/brands/northwind").then().statusCode(422).body("error", equalTo("recipient: unknown key"));
+        authorized().body("{\"kind\": \"page\", \"url\": \"https://x.example/\", \"selectors\": {\"revew\": \".r\"}}")
+                .put("/api/sources/typo-source").then().statusCode(422).body("error", equalTo("selectors.revew: unknown key"));
+        authorized().body("{\"id\": \"typo\", \"terms\": [\"Typo\"], \"alerting\": {\"instantThreshold\": 2, \"driftDrop\": 0}}")
+                .post("/api/brands").then().statusCode(422).body("problems", hasSize(2))
+                .body("problems[0]", containsString("alerting.driftDrop"))
+                .body("problems[1]", containsString("alerting.instantThreshold"));
+        authorized().body("{\"id\": \"typo\", \"terms\": [\"Typo\"], \"fileHash\": \"0123456789abcdef\"}")
+                .post("/api/brands").then().statusCode(422).body("error", containsString("fileHash"));
+        reader().get("/api/brands/typo").then().statusCode(404);
+        reader().get("/api/brands/northwind").then().statusCode(200).body("recipients", hasItem("pr@northwind.example"));
     }
 
     @Test

@@ -95,9 +95,9 @@ class HostileCatalogOnBrokerTest {
         List<ConsumerRecord<String, String>> dead = BrokerIngest.readAll(broker, CatalogStore.DLQ_TOPIC);
         assertEquals(List.of("source:no-id", "source:crlf", "brand:garbled", "source:late-bad"),
                 dead.stream().map(ConsumerRecord::key).toList());
-        assertTrue(header(dead.get(0), "dead-letter-reason").contains("a source has no id"), header(dead.get(0), "dead-letter-reason"));
+        assertTrue(header(dead.get(0), "dead-letter-reason").contains("id: missing"), header(dead.get(0), "dead-letter-reason"));
         assertTrue(header(dead.get(1), "dead-letter-reason").contains("must be 1-64 letters"), header(dead.get(1), "dead-letter-reason"));
-        assertTrue(header(dead.get(2), "dead-letter-reason").startsWith("not a brand:"), header(dead.get(2), "dead-letter-reason"));
+        assertTrue(header(dead.get(2), "dead-letter-reason").startsWith("not JSON:"), header(dead.get(2), "dead-letter-reason"));
         assertTrue(header(dead.get(3), "dead-letter-reason").contains("'other-id'"), header(dead.get(3), "dead-letter-reason"));
         assertEquals("{this is not json", dead.get(2).value(), "the record as received");
         assertEquals(CatalogStore.TOPIC, header(dead.get(2), "dead-letter-topic"));
