@@ -398,9 +398,12 @@ class AlertServiceTest {
         reader().get("/api/incidents").then().statusCode(200);
         staff().get("/api/incidents").then().statusCode(200);
         given().get("/q/metrics").then().statusCode(401);
-        reader().get("/q/metrics").then().statusCode(200).body(containsString("earshot_access_refused_total"));
+        reader().get("/q/metrics").then().statusCode(200).body(containsString("earshot_access_refused_total"))
+                .body(containsString("kafka_stream_")); // Kafka Streams' own metrics, bound by the extension
         given().get("/q/openapi").then().statusCode(401);
-        given().get("/q/health/live").then().statusCode(200);
+        // Liveness: the extension's Kafka Streams state check beside this service's crash-loop check.
+        given().get("/q/health/live").then().statusCode(200).body(containsString("Kafka Streams state health check"))
+                .body(containsString("kafka-streams-thread"));
         given().get("/ack/not-a-token").then().statusCode(403).body(containsString("This link is not valid"));
     }
 
