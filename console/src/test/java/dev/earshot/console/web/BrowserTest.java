@@ -1,0 +1,139 @@
+package dev.earshot.console.web;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.console.support.AlertServiceStub;
+import dev.earshot.console.support.Events;
+import dev.earshot.console.support.PostgresResource;
+import dev.earshot.console.support.TestUsers;
+import dev.earshot.events.Alert;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.ScoredMention;
+import dev.earshot.events.Topics;
+import dev.earshot.kafka.embedded.KafkaBrokerResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The console in a real browser: Debian's chromium through its own chromedriver (`apt-get install chromium
+ * chromium-driver`; Selenium never downloads one). Skipped, saying so, where they are not installed. Screenshots of
+ * each page are kept in target/screenshots.
+ */
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(TestUsers.class)
+@WithTestResource(AlertServiceStub.class)
+class BrowserTest {
+
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @InjectKafkaCompanion
+    KafkaCompanion kafka;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openTheBrowser() {
+        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ScoredMention hostile = Events.scored("fe00000000000000000000000000000f", "<img src=x onerror=alert(1)>",
+                "Rude <script>alert('x')</script> staff <a href=\"javascript:alert(2)\">here</a>", "<b>Mallory</b>",
+                "javascript:alert(3)", -0.9, now);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ALERTS, "inc-browser",
+                EventJson.writeString(Events.alert("inc-browser", 1, Alert.State.OPEN, null, List.of(hostile),
+                        now.plusSeconds(3600))))).awaitCompletion();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void closeTheBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void logInTriageByKeyboardAndReadTheHostileReviewAsText() throws Exception {
+        browser.get(base + "incidents");
+        assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
+        screenshot("login");
+        browser.findElement(By.name("j_username")).sendKeys("rosa");
+        browser.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.cssSelector("tr[data-href='/incidents/inc-browser']")).isEmpty();
+        });
+        screenshot("incidents");
+
+        AlertServiceStub.REQUESTS.clear();
+        // j moves down the list (other tests' incidents may come first) until this one is selected; a acknowledges it.
+        By row = By.cssSelector("tr[data-href='/incidents/inc-browser']");
+        for (int i = 0; i < 20 && !"true".equals(browser.findElement(row).getAttribute("aria-selected")); i++) {
+            browser.findElement(By.tagName("body")).sendKeys("j");
+        }
+        assertEquals("true", browser.findElement(row).getAttribute("aria-selected"));
+        browser.findElement(By.tagName("body")).sendKeys("a");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !AlertServiceStub.REQUESTS.isEmpty());
+        assertEquals("POST /api/incidents/inc-browser/acknowledge?by=rosa Bearer " + AlertServiceStub.TOKEN,
+                AlertServiceStub.REQUESTS.get(0));
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector(".notice")).getText()
+                .startsWith("Sent to alert-service"));
+
+        browser.get(base + "incidents/inc-browser");
+        screenshot("incident");
+        assertTrue(browser.findElement(By.cssSelector(".why")).getText().startsWith("12 negative mentions in 30 minutes"));
+        String shown = browser.findElement(By.cssSelector("article.mention")).getText();
+        assertTrue(shown.contains("<script>alert('x')</script>"), shown);
+        assertTrue(shown.contains("<img src=x onerror=alert(1)>"), shown);
+        assertTrue(browser.findElements(By.cssSelector("article.mention a")).isEmpty(), "no link from javascript:");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "no script of the review ran");
+
+        browser.get(base + "mentions?q=rude");
+        screenshot("mentions");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
+        assertTrue(browser.findElement(By.cssSelector("main")).getText().contains("<b>Mallory</b>"));
+    }
+
+    private void screenshot(String name) throws Exception {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}
