@@ -75,8 +75,16 @@ class ConsolePagesTest {
     }
 
     @Test
+    void theRootIsTheInbox() {
+        Response r = given().redirects().follow(false).get("/");
+        assertEquals(302, r.statusCode());
+        assertEquals("/incidents", r.header("Location"));
+    }
+
+    @Test
     void withoutLoggingInEveryPageSendsYouToTheLoginForm() {
-        for (String page : List.of("/incidents", "/incidents/inc-storm", "/mentions", "/mentions/export.csv")) {
+        for (String page : List.of("/incidents", "/incidents/inc-storm", "/mentions", "/mentions/export.csv",
+                "/sources")) {
             Response r = given().redirects().follow(false).get(page);
             assertEquals(302, r.statusCode(), page);
             assertTrue(r.header("Location").endsWith("/login"), page + " -> " + r.header("Location"));
@@ -201,6 +209,26 @@ class ConsolePagesTest {
         assertTrue(csv.contains(",\"javascript:alert(4)\","), "the URL as text, quoted");
         String formula = CsvExport.cell("=HYPERLINK(\"http://evil.example\")");
         assertEquals("\"'=HYPERLINK(\"\"http://evil.example\"\")\"", formula);
+    }
+
+    @Test
+    void sourcesShowTheFailingOneFirstAndNeverTheCredentialsInAFeedUrl() {
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>(Topics.CATALOG, "source:cred-feed",
+                        "{\"id\":\"cred-feed\",\"kind\":\"feed\",\"url\":\"https://user:s3cret@feeds.example/f.xml\"}"),
+                new ProducerRecord<>(Topics.CATALOG, "source:aa-calm-feed",
+                        "{\"id\":\"aa-calm-feed\",\"kind\":\"feed\",\"url\":\"https://calm.example/f.xml\"}"),
+                new ProducerRecord<>(Topics.MONITORS, "cred-feed",
+                        EventJson.writeString(Events.failing("cred-feed", Instant.now())))).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> page("vera", "/sources")
+                .select("tr.health-failing td:first-child").eachText().contains("cred-feed")
+                && page("vera", "/sources").text().contains("aa-calm-feed"));
+        Document sources = page("vera", "/sources");
+        List<String> ids = sources.select("table.sources tbody tr td:first-child").eachText();
+        assertTrue(ids.indexOf("cred-feed") < ids.indexOf("aa-calm-feed"), "failing first: " + ids);
+        Element row = sources.select("table.sources tbody tr").get(ids.indexOf("cred-feed"));
+        assertTrue(row.text().contains("feeds.example") && row.text().contains("HTTP 503"), row.text());
+        assertFalse(sources.html().contains("s3cret"), "no credentials on the page");
     }
 
     static Document page(String user, String path) {
