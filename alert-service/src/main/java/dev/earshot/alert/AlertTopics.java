@@ -2,6 +2,7 @@ package dev.earshot.alert;
 
 import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.incident.IncidentCommand;
+import dev.earshot.alert.messaging.StateFolder;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.TopicTable;
@@ -11,6 +12,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.interceptor.Interceptor;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +26,11 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Creates the topics alert-service reads when they are missing, at start, before Kafka Streams starts (the
+ * Claims the Kafka Streams state folder for this Kafka cluster ({@link StateFolder}) and creates the topics
+ * alert-service reads when they are missing, at start, before Kafka Streams starts (the
  * extension waits for its input topics) and before the delivery worker subscribes. The commands topic must be
  * co-partitioned with {@code mentions-scored}, so a command reaches the task that owns the incident.
  */
@@ -37,10 +41,15 @@ public class AlertTopics {
 
     private final KafkaConnection kafka;
     private final int partitions;
+    private final String applicationId;
+    private final Path stateDir;
 
-    public AlertTopics(KafkaConnection kafka, AlertConfig config) {
+    public AlertTopics(KafkaConnection kafka, AlertConfig config,
+            @ConfigProperty(name = "kafka-streams.state.dir") Path stateDir) {
         this.kafka = kafka;
         this.partitions = config.streams().partitions();
+        this.applicationId = config.streams().applicationId();
+        this.stateDir = stateDir;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent event) {
@@ -49,6 +58,9 @@ public class AlertTopics {
 
     public void ensure() {
         try (Admin admin = Admin.create(kafka.properties())) {
+            // Before Kafka Streams opens its state folder (the extension starts it after this observer).
+            StateFolder.claim(stateDir, applicationId,
+                    admin.describeCluster().clusterId().get(ADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
             create(admin, Topics.MENTIONS_SCORED, partitions);
             create(admin, Topics.MONITORS, partitions);
             create(admin, Notification.TOPIC, partitions);
