@@ -3,15 +3,21 @@ package dev.earshot.console.intake;
 import dev.earshot.events.DeadLetterHeaders;
 import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.Topics;
+import io.quarkus.logging.Log;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** Sends a record the console cannot read, as received, to {@link #TOPIC} (catalog records: {@code catalog-dlq}) with the contract's headers; waits for the ack. */
@@ -28,6 +34,25 @@ final class DeadLetters implements AutoCloseable {
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "earshot-console-dlq");
         producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    /**
+     * Creates {@link #TOPIC} when it is missing (one partition, the broker's replication and retention), so a missing
+     * dead-letter topic cannot hold the intake up; {@code catalog-dlq} is its owner's to create.
+     */
+    static void createTopicIfMissing(KafkaConnection kafka) {
+        try (Admin admin = Admin.create(kafka.properties())) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, Optional.of(1), Optional.empty()))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                Log.warnf("Could not create %s (dead letters will wait for it): %s", TOPIC, e.getCause().toString());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (TimeoutException e) {
+            Log.warnf("Could not create %s in 30 s; dead letters will wait for it", TOPIC);
+        }
     }
 
     void send(ConsumerRecord<byte[], byte[]> r, String reason) {

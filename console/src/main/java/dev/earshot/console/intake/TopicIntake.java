@@ -90,6 +90,7 @@ public class TopicIntake {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         // The owners create their topics (catalog: compacted, one partition); a reader must never make one.
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        DeadLetters.createTopicIfMissing(kafka);
         try (DeadLetters dlq = new DeadLetters(kafka);
                 KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(),
                         new ByteArrayDeserializer())) {
