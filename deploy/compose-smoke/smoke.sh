@@ -71,10 +71,19 @@ fi
 
 step "packaged services"
 services=(ingest-service sentiment-service alert-service)
-# The console joins once it has a Dockerfile and a service in docker-compose.yml (it then needs a
-# PostgreSQL image built here too: not done yet).
-if [[ -f console/src/main/docker/Dockerfile.jvm ]] && grep -q '^  console:' docker-compose.yml; then
-  services+=(console)
+# The console: while docker-compose.yml has no `console` service, its image is only built from its
+# Dockerfile (below). Hook for when compose runs it: add it to `services` here, give it an entry in
+# compose.smoke.yml like the others' (host network, BASE_IMAGE, Kafka on 127.0.0.1, port 8084), and
+# build a PostgreSQL image in build-images.sh from Debian's postgresql package for its database.
+console_image=false
+if [[ -f console/src/main/docker/Dockerfile.jvm ]]; then
+  if grep -q '^  console:' docker-compose.yml; then
+    services+=(console)
+  elif [[ -f console/target/quarkus-app/quarkus-run.jar ]]; then
+    console_image=true
+  else
+    echo "   console is not packaged (not in the build yet?): its image is not built"
+  fi
 fi
 for s in "${services[@]}"; do
   [[ -f "$s/target/quarkus-app/quarkus-run.jar" ]] || fail "$s is not packaged: run ./mvnw package -DskipTests first"
@@ -110,6 +119,11 @@ compose config -q || fail "docker-compose rejects docker-compose.yml with the sm
 
 step "service images (docker-compose build)"
 COMPOSE_TIMEOUT=900 compose build -q "${services[@]}" > "$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; fail "image build"; }
+if $console_image; then
+  timeout 600 docker build -q --build-arg BASE_IMAGE=earshot-local/jre:17 -f console/src/main/docker/Dockerfile.jvm \
+    -t earshot/console:latest console > /dev/null 2>> "$work/build.log" || { tail -30 "$work/build.log" >&2; fail "console image build"; }
+  echo "   console image built (docker-compose.yml does not run it yet)"
+fi
 
 step "host ports free"
 ports='8081|8082|8083|8084|9092|9093|29092|1025|8025'
