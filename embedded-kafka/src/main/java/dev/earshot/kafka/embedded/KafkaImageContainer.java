@@ -127,7 +127,8 @@ public final class KafkaImageContainer implements AutoCloseable {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             // Inside a container Testcontainers looks for the engine's address on its bridge network.
-            throw new IllegalStateException("Testcontainers cannot use the Docker engine (" + e.getMessage().strip()
+            throw new IllegalStateException(IMAGE_PROPERTY + "/" + IMAGE_ENV + " asks for a Kafka container, but"
+                    + " Testcontainers cannot use the Docker engine (" + String.valueOf(e.getMessage()).strip()
                     + "); on an engine without a bridge network run with TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1", e);
         }
     }
