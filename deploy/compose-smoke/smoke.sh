@@ -189,5 +189,8 @@ left="$(docker ps -aq --filter "label=com.docker.compose.project=$project")"
 left="$(docker volume ls -q --filter "label=com.docker.compose.project=$project")"
 [[ -z "$left" ]] || fail "volumes left after down: $left"
 
+# Each run's rebuilt service images leave the previous ones untagged: drop those (nothing else).
+docker image prune -f > /dev/null || true
+
 step "passed"
 echo "compose smoke: 1 passed, 0 failed in $(elapsed) (images: $(tr '\n' ' ' < "$work/images.txt"))"
