@@ -41,7 +41,7 @@ public class SourcePreview {
     }
 
     /**
-     * @param method how items were found: feed, selectors, json-ld, microdata or none
+     * @param method how items were found: feed, json, selectors, json-ld, microdata or none
      * @param errors why the source could not be read, if it could not
      */
     public record Result(String sourceUrl, String method, int pagesRead, int itemCount, int matchingItems, List<Item> items,

@@ -6,12 +6,13 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.jayway.jsonpath.Configuration;
-import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import dev.earshot.events.CatalogSource;
 import dev.earshot.events.Rating;
+import dev.earshot.ingest.source.JsonPaths;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the items of a JSON document (an API answer, an App Store reviews feed …) with a {@link JsonMapping}. Hostile
+ * Reads the items of a JSON document (an API answer, an App Store reviews feed …) with a source's {@code json} mapping. Hostile
  * documents end in a clear error or a bounded result: nesting deeper than {@value #MAX_DEPTH} levels is refused by
  * the parser before any tree is built, at most {@value #MAX_ITEMS} items are read per page, and a page served as HTML
  * is refused with its content type (the body cap and the timeouts are the fetcher's).
@@ -31,8 +32,6 @@ public final class JsonExtractor {
     /** Items read from one page; the rest of a huge array is ignored. */
     public static final int MAX_ITEMS = 1_000;
 
-    /** Between alternative paths of one field (JSONPath's own "or" is {@code ||}, inside filters). */
-    private static final java.util.regex.Pattern FALLBACK = java.util.regex.Pattern.compile("\\s\\|\\s");
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
     private static final Configuration PATHS = Configuration.builder().jsonProvider(new JacksonJsonNodeJsonProvider(JSON))
@@ -43,49 +42,11 @@ public final class JsonExtractor {
     public record Page(List<FoundItem> items, String nextPage) {
     }
 
-    /** The paths that are set and do not compile, for the catalog's checks; empty when all are fine. */
-    public static List<String> problems(JsonMapping m) {
-        List<String> problems = new ArrayList<>();
-        if (m == null || m.items() == null || m.items().isBlank()) {
-            problems.add("json.items is required: the path to the array of items, e.g. $.feed.entry[*] or $.hits");
-            return problems;
-        }
-        check(problems, "items", m.items());
-        check(problems, "text", m.text());
-        check(problems, "title", m.title());
-        check(problems, "author", m.author());
-        check(problems, "link", m.link());
-        check(problems, "date", m.date());
-        check(problems, "rating", m.rating());
-        if (m.ratingBest() != null && Ratings.number(m.ratingBest()) == null) {
-            check(problems, "ratingBest", m.ratingBest());
-        }
-        check(problems, "id", m.id());
-        check(problems, "next", m.next());
-        if (m.text() == null && m.title() == null) {
-            problems.add("json.text or json.title is required: what people wrote");
-        }
-        return problems;
-    }
-
-    private static void check(List<String> problems, String field, String path) {
-        if (path == null) {
-            return;
-        }
-        try {
-            for (String p : FALLBACK.split(path)) {
-                JsonPath.compile(p.strip());
-            }
-        } catch (InvalidPathException | IllegalArgumentException e) {
-            problems.add("json." + field + " is not a JSONPath: " + e.getMessage());
-        }
-    }
-
     /**
      * @param contentType the HTTP Content-Type; HTML is refused, anything else is tried as JSON
      * @param pageUrl     where the page was read, for relative links
      */
-    public Page extract(byte[] body, String contentType, String pageUrl, JsonMapping m) throws FeedParseException {
+    public Page extract(byte[] body, String contentType, String pageUrl, CatalogSource.Json m) throws FeedParseException {
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.contains("html")) {
             throw new FeedParseException("expected JSON, got " + contentType.strip()
@@ -102,7 +63,12 @@ public final class JsonExtractor {
         if (doc == null || doc.isMissingNode()) {
             throw new FeedParseException("not readable JSON: the body is empty");
         }
-        Object found = JsonPath.using(PATHS).parse(doc).read(m.items());
+        Object found;
+        try {
+            found = JsonPath.using(PATHS).parse(doc).read(m.items());
+        } catch (RuntimeException e) { // the catalog checks the paths; one saved before that reads here
+            throw new FeedParseException("json.items: " + e.getMessage(), e);
+        }
         List<FoundItem> items = new ArrayList<>();
         if (found instanceof JsonNode array && array.isArray()) {
             for (int i = 0; i < array.size() && items.size() < MAX_ITEMS; i++) {
@@ -118,7 +84,7 @@ public final class JsonExtractor {
         return new Page(items, next);
     }
 
-    private static FoundItem item(JsonNode item, JsonMapping m, String pageUrl) {
+    private static FoundItem item(JsonNode item, CatalogSource.Json m, String pageUrl) {
         String text = Texts.plainText(scalar(item, m.text())); // APIs such as Mastodon's give HTML
         Rating rating = null;
         String value = scalar(item, m.rating());
@@ -138,7 +104,7 @@ public final class JsonExtractor {
         if (paths == null) {
             return null;
         }
-        for (String path : FALLBACK.split(paths)) {
+        for (String path : JsonPaths.FALLBACK.split(paths)) {
             String v = first(root, path.strip());
             if (v != null && !v.isBlank()) {
                 return v;

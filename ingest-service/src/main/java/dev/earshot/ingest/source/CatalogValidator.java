@@ -83,7 +83,7 @@ public final class CatalogValidator {
             return problems;
         }
         if (s.kind() == null) {
-            problems.add("source '" + s.id() + "' has no kind (feed or page)");
+            problems.add("source '" + s.id() + "' has no kind (feed, page or json)");
         }
         if (s.url() == null || s.url().isBlank()) {
             problems.add("source '" + s.id() + "' has no url");
@@ -120,6 +120,9 @@ public final class CatalogValidator {
                     }
                 }
             }
+        }
+        if (s.kind() == Source.Kind.json) {
+            problems.addAll(JsonPaths.problems(s.id(), s.json()));
         }
         if (s.maxPages() != null && s.maxPages() < 1) {
             problems.add("source '" + s.id() + "' maxPages must be at least 1");

@@ -13,10 +13,15 @@ import java.util.List;
  * @param maxPages  for a page: how many pages to read by following {@code selectors.next} (default 1)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Source(String id, Kind kind, String url, String brand, Selectors selectors, Integer maxPages) {
+public record Source(String id, Kind kind, String url, String brand, Selectors selectors, Integer maxPages,
+        CatalogSource.Json json) {
 
     public Source(String id, Kind kind, String url, String brand) {
-        this(id, kind, url, brand, null, null);
+        this(id, kind, url, brand, null, null, null);
+    }
+
+    public Source(String id, Kind kind, String url, String brand, Selectors selectors, Integer maxPages) {
+        this(id, kind, url, brand, selectors, maxPages, null);
     }
 
     /**
@@ -36,11 +41,11 @@ public record Source(String id, Kind kind, String url, String brand, Selectors s
         CatalogSource.Selectors c = s.selectors();
         Selectors selectors = c == null ? null : new Selectors(c.review(), c.title(), c.text(), c.author(), c.rating(),
                 c.ratingBest(), c.date(), c.link(), c.next());
-        return new Source(s.id(), kind, s.url(), s.brand(), selectors, s.maxPages());
+        return new Source(s.id(), kind, s.url(), s.brand(), selectors, s.maxPages(), s.json());
     }
 
     public enum Kind {
-        feed, page
+        feed, page, json
     }
 
     /** Pages to read in one poll, at least 1. */
@@ -49,6 +54,6 @@ public record Source(String id, Kind kind, String url, String brand, Selectors s
     }
 
     public Source withUrl(String newUrl) {
-        return new Source(id, kind, newUrl, brand, selectors, maxPages);
+        return new Source(id, kind, newUrl, brand, selectors, maxPages, json);
     }
 }

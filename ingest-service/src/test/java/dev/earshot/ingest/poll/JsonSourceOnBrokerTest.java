@@ -1,0 +1,90 @@
+package dev.earshot.ingest.poll;
+
+import static dev.earshot.events.ContractAssert.MENTION;
+import static dev.earshot.events.ContractAssert.assertMatchesSchema;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.earshot.events.EventJson;
+import dev.earshot.events.Mention;
+import dev.earshot.events.Rating;
+import dev.earshot.events.Topics;
+import dev.earshot.ingest.Ingest;
+import dev.earshot.ingest.support.BrokerIngest;
+import dev.earshot.ingest.support.HostileSite;
+import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A json source from the catalog file, polled over HTTP into the real broker; and one that answers HTML. */
+class JsonSourceOnBrokerTest {
+
+    static EmbeddedKafkaBroker broker;
+    static HostileSite site;
+
+    @BeforeAll
+    static void start() {
+        broker = EmbeddedKafkaBroker.start();
+        broker.createTopics(2, Topics.MENTIONS, Topics.MONITORS);
+        site = new HostileSite();
+    }
+
+    @AfterAll
+    static void stop() {
+        site.close();
+        broker.close();
+    }
+
+    @Test
+    void appStoreReviewsArriveWithTheirStarsAndAnHtmlAnswerIsAnUnreadableSource() {
+        String catalog = """
+                brands:
+                  - id: kestrel
+                    name: Kestrel Bikes
+                    terms: ["Kestrel"]
+                sources:
+                  - id: kestrel-ride-ios
+                    kind: json
+                    url: "%s"
+                    brand: kestrel
+                    json:
+                      items: "$.feed.entry[*]"
+                      text: "$.content.label"
+                      title: "$.title.label"
+                      author: "$.author.name.label"
+                      link: "$.link.attributes.href"
+                      date: "$.updated.label"
+                      rating: "$['im:rating'].label"
+                      ratingBest: "5"
+                      id: "$.id.label"
+                  - id: login-wall
+                    kind: json
+                    url: "%s"
+                    json:
+                      items: "$.hits[*]"
+                      text: "$.comment_text"
+                """.formatted(site.url("/files/json/appstore-customerreviews.json"),
+                site.url("/files/pages/reviews-page-1.html"));
+        try (Ingest ingest = BrokerIngest.start(broker, catalog, Map.of("robots.enabled", "false"), "json-source")) {
+            assertEquals(2, ingest.scheduler.pollNow("kestrel-ride-ios").orElseThrow().newMentions());
+            assertEquals(0, ingest.scheduler.pollNow("kestrel-ride-ios").orElseThrow().newMentions(), "never twice");
+            SourceStatus wall = ingest.scheduler.pollNow("login-wall").orElseThrow();
+            assertEquals("error", wall.outcome());
+            assertEquals("unreadable", wall.errorKind());
+            assertTrue(wall.lastError().startsWith("expected JSON, got text/html"), wall.lastError());
+        }
+        List<Mention> mentions = BrokerIngest.readAll(broker, Topics.MENTIONS).stream().peek(r -> assertMatchesSchema(MENTION,
+                r.value())).map(r -> EventJson.read(r.value(), Mention.class)).toList();
+        assertEquals(2, mentions.size());
+        Mention angry = mentions.stream().filter(m -> m.rating().value() == 1).findFirst().orElseThrow();
+        assertEquals(new Rating(1, 5), angry.rating());
+        assertEquals("Kestrel Ride app logs me out every day", angry.title());
+        assertEquals("commuter_kat", angry.author());
+        assertEquals("json", angry.source().kind());
+        assertEquals("kestrel", angry.brand().id());
+        assertTrue(angry.text().startsWith("Since 5.4 the Kestrel Ride app forgets my login"), angry.text());
+    }
+}
