@@ -1,5 +1,6 @@
 package dev.earshot.ingest.preset;
 
+import dev.earshot.events.CatalogSource;
 import dev.earshot.ingest.source.Source;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -13,15 +14,30 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Named source templates: a person picks a preset and gives one parameter, and gets a plain source (a feed today),
+ * Named source templates: a person picks a preset and gives one parameter, and gets a plain source (a feed or json),
  * which is what is shown in a preview and stored, so a stored source never depends on a preset's later changes. A
  * parameter is checked against what the site allows before it becomes part of a URL.
  */
 public final class Presets {
 
     /** One preset: what its parameter is, and how it becomes the source's URL. */
-    public record Preset(String name, String parameter, String example, Source.Kind kind, Function<String, String> url) {
+    public record Preset(String name, String parameter, String example, Source.Kind kind, Function<String, String> url,
+            CatalogSource.Json json, Integer maxPages) {
+
+        Preset(String name, String parameter, String example, Source.Kind kind, Function<String, String> url) {
+            this(name, parameter, example, kind, url, null, null);
+        }
     }
+
+    /** The App Store's public customer-reviews feed in its JSON form: newest first, 1-5 stars in im:rating. */
+    static final CatalogSource.Json APP_STORE = new CatalogSource.Json("$.feed.entry[*]", "$.content.label",
+            "$.title.label", "$.author.name.label", "$.link.attributes.href", "$.updated.label", "$['im:rating'].label", "5",
+            "$.id.label", "$.feed.link[?(@.attributes.rel == 'next')].attributes.href", null);
+    /** Hacker News stories and comments through the public Algolia search API, newest first. */
+    static final CatalogSource.Json HACKER_NEWS = new CatalogSource.Json("$.hits[*]",
+            "$.comment_text | $.story_text | $.title", "$.title", "$.author", "$.url | $.story_url", "$.created_at", null,
+            null, "$.objectID", null, "page");
+    private static final Pattern APP = Pattern.compile("([a-z]{2})/(?:id)?([0-9]{5,12})");
 
     private static final Pattern SUBREDDIT = Pattern.compile("(?:/?r/)?([A-Za-z0-9_]{2,21})");
     private static final Pattern CHANNEL = Pattern.compile("UC[A-Za-z0-9_-]{22}");
@@ -52,6 +68,15 @@ public final class Presets {
             Matcher m = match(ACCOUNT, p, "instance/@account, e.g. mastodon.social/@kestrelbikes");
             return "https://" + m.group(1).toLowerCase(Locale.ROOT) + "/@" + m.group(2) + ".rss";
         }));
+        add(new Preset("app-store", "country/app id, e.g. us/1600000000 (the number in the app's App Store URL)",
+                "us/1600000000", Source.Kind.json, p -> {
+                    Matcher m = match(APP, p.toLowerCase(Locale.ROOT), "country/app id, e.g. us/1600000000");
+                    return "https://itunes.apple.com/" + m.group(1) + "/rss/customerreviews/page=1/id=" + m.group(2)
+                            + "/sortby=mostrecent/json";
+                }, APP_STORE, 3));
+        add(new Preset("hacker-news", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"", Source.Kind.json,
+                p -> "https://hn.algolia.com/api/v1/search_by_date?tags=(story,comment)&query=" + query(p).replace("+", "%20"),
+                HACKER_NEWS, 2));
         add(new Preset("google-alerts", "the alert's feed address (Google Alerts: deliver to RSS feed)",
                 "https://www.google.com/alerts/feeds/01234567890123456789/1234567890123456789", Source.Kind.feed,
                 Presets::googleAlertsFeed));
@@ -84,7 +109,8 @@ public final class Presets {
             throw new IllegalArgumentException("preset '" + name + "' needs " + preset.parameter() + ", e.g. " + preset.example());
         }
         String url = preset.url().apply(parameter.strip());
-        return new Source(id != null ? id : idOf(name, parameter), preset.kind(), url, brand);
+        return new Source(id != null ? id : idOf(name, parameter), preset.kind(), url, brand, null, preset.maxPages(),
+                preset.json());
     }
 
     private static Matcher match(Pattern p, String value, String what) {

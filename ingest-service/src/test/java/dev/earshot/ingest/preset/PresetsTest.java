@@ -5,16 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.events.Ids;
+import dev.earshot.ingest.source.CatalogValidator;
 import dev.earshot.ingest.source.Source;
 import org.junit.jupiter.api.Test;
 
 class PresetsTest {
 
     @Test
-    void eachPresetExpandsItsExampleToAPlainFeedWithAValidId() {
+    void eachPresetExpandsItsExampleToAPlainSourceTheCatalogAccepts() {
         for (Presets.Preset p : Presets.all()) {
             Source s = Presets.expand(p.name(), p.example(), null, null);
-            assertEquals(Source.Kind.feed, s.kind(), p.name());
+            assertEquals(java.util.List.of(), CatalogValidator.problems(s), p.name());
             assertTrue(s.url().startsWith("https://"), s.url());
             assertTrue(Ids.isCatalogId(s.id()), p.name() + " -> " + s.id());
         }
@@ -47,8 +48,21 @@ class PresetsTest {
         assertThrows(IllegalArgumentException.class, () -> Presets.expand("google-alerts",
                 "https://evil.example/alerts/feeds/1/2", null, null));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("x-twitter", "kestrel", null, null))
-                .getMessage().startsWith("no preset 'x-twitter'; there are: google-alerts"));
+                .getMessage().startsWith("no preset 'x-twitter'; there are: app-store, google-alerts"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("youtube-channel", " ", null, null))
                 .getMessage().contains("needs the channel id"));
+    }
+
+    @Test
+    void appStoreAndHackerNewsAreJsonSourcesWithTheirMapping() {
+        Source app = Presets.expand("app-store", "GB/id1600000000", null, "kestrel");
+        assertEquals(Source.Kind.json, app.kind());
+        assertEquals("https://itunes.apple.com/gb/rss/customerreviews/page=1/id=1600000000/sortby=mostrecent/json", app.url());
+        assertEquals("$['im:rating'].label", app.json().rating());
+        assertEquals(3, app.maxPages());
+        Source hn = Presets.expand("hacker-news", "\"Kestrel Bikes\"", null, null);
+        assertEquals("https://hn.algolia.com/api/v1/search_by_date?tags=(story,comment)&query=%22Kestrel%20Bikes%22", hn.url());
+        assertEquals("page", hn.json().pageParam());
+        assertThrows(IllegalArgumentException.class, () -> Presets.expand("app-store", "us/../../x", null, null));
     }
 }
