@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.alert.config.AlertConfig;
-import dev.earshot.alert.detection.DetectionSettings;
 import dev.earshot.alert.detection.InstantRule;
 import dev.earshot.alert.catalog.BrandCatalog;
 import dev.earshot.alert.incident.CommandSignatures;
@@ -16,6 +15,7 @@ import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.alert.notification.Notification;
 import dev.earshot.alert.notification.Outbox;
 import dev.earshot.alert.notification.SentMarkers;
+import dev.earshot.alert.support.Catalogs;
 import dev.earshot.alert.support.RecordingChannel;
 import dev.earshot.alert.support.ScoredMentions;
 import dev.earshot.alert.support.TestConfig;
@@ -76,8 +76,7 @@ class AlertTopologyTest {
         AlertConfig config = TestConfig.with(Map.of("earshot.alert.notifications.update-interval", "15m",
                 "earshot.alert.notifications.escalate-after", "30m", "earshot.alert.notifications.tick", "1s",
                 "earshot.alert.notifications.retry-initial", "2s", "earshot.alert.notifications.retry-max", "1m"));
-        BrandCatalog catalog = new BrandCatalog(List.of(), List.of("pr@example.com"), List.of("ops@example.com"), null,
-                DetectionSettings.defaults());
+        BrandCatalog catalog = Catalogs.of(List.of(), List.of("pr@example.com"), List.of("ops@example.com"));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alert-service-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -4,7 +4,6 @@ import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.detection.DetectionSettings;
 import dev.earshot.events.KafkaConnection;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -25,7 +24,7 @@ public class CatalogBeans {
     }
 
     /** After the topics exist, before Kafka Streams starts: the first mentions find their brands. */
-    void startCatalog(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 1) StartupEvent event,
+    void startCatalog(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 2) StartupEvent event,
             CatalogTopic topic) {
         topic.start(Duration.ofSeconds(30));
     }
@@ -41,11 +40,7 @@ public class CatalogBeans {
         List<String> operators = config.operators().orElse(List.of());
         String slack = config.slackWebhook().orElse(null);
         DetectionSettings settings = serviceSettings(config);
-        return config.catalogFile().map(file -> {
-            Log.infof("Brands and recipients from %s (default recipients: %s)", file, defaults);
-            return BrandCatalog.load(file, defaults, operators, slack, settings, topic::brand, topic::operators);
-        }).orElseGet(() -> new BrandCatalog(List.of(), defaults, operators, slack, settings, topic::brand,
-                topic::operators));
+        return new BrandCatalog(defaults, operators, slack, settings, topic::brand, topic::operators);
     }
 
     /** The defaults with the service's settings ({@code earshot.alert.instant|spike|drift.*}) applied. */

@@ -2,7 +2,6 @@ package dev.earshot.alert.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +10,6 @@ import java.util.Optional;
 @ConfigMapping(prefix = "earshot.alert")
 public interface AlertConfig {
 
-    /** The operator's YAML file: brands, their recipients and overrides, the operators (env EARSHOT_CONFIG). */
-    Optional<Path> catalogFile();
 
     /** Who gets alerts for a brand that lists no recipients of its own. */
     Optional<List<String>> defaultRecipients();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.earshot.alert.catalog.BrandCatalog;
-import dev.earshot.alert.detection.DetectionSettings;
+import dev.earshot.alert.support.Catalogs;
 import dev.earshot.alert.support.ScoredMentions;
 import dev.earshot.alert.support.TestConfig;
 import dev.earshot.events.Alert;
@@ -54,8 +54,8 @@ class SlackWebhookTest {
     @Test
     void aMentionUrlCannotSpoofTheLinkText() throws Exception {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        BrandCatalog catalog = new BrandCatalog(List.of(new BrandCatalog.Brand("acme", "Acme", List.of(), null, null,
-                url, null)), List.of(), List.of(), null, DetectionSettings.defaults());
+        BrandCatalog catalog = Catalogs.of(List.of(new BrandCatalog.Brand("acme", "Acme", List.of(), null, null,
+                url, null)), List.of(), List.of());
         SlackWebhook slack = new SlackWebhook(catalog, TestConfig.with(Map.of()));
         ScoredMention m = ScoredMentions.of("acme", "Acme", "Awful, rude, never again", -0.9, Label.NEGATIVE);
         Mention spoof = new Mention(m.mention().schemaVersion(), m.mention().id(), m.mention().contentHash(),
@@ -80,8 +80,8 @@ class SlackWebhookTest {
     @Test
     void postsEscapedTextAndFailsLoudlyOnAnErrorStatus() throws Exception {
         String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
-        BrandCatalog catalog = new BrandCatalog(List.of(new BrandCatalog.Brand("acme", "Acme", List.of(), null, null,
-                url, null)), List.of(), List.of(), null, DetectionSettings.defaults());
+        BrandCatalog catalog = Catalogs.of(List.of(new BrandCatalog.Brand("acme", "Acme", List.of(), null, null,
+                url, null)), List.of(), List.of());
         SlackWebhook slack = new SlackWebhook(catalog, TestConfig.with(Map.of()));
         Alert alert = new Alert(1, "instant-acme-1", 1, new BrandRef("acme", "Acme"), Alert.Kind.INSTANT,
                 Alert.Severity.HIGH, Alert.State.OPEN, new Alert.Reason("r", "A mention scored -0.90.", Map.of()),
@@ -98,7 +98,7 @@ class SlackWebhookTest {
 
         status = 500;
         assertThrows(IOException.class, () -> slack.deliver(n, n.id() + "#slack"));
-        BrandCatalog none = new BrandCatalog(List.of(), List.of(), List.of(), null, DetectionSettings.defaults());
+        BrandCatalog none = Catalogs.of(List.of(), List.of(), List.of());
         assertFalse(new SlackWebhook(none, TestConfig.with(Map.of())).appliesTo(n));
         assertEquals(2, bodies.size());
     }

@@ -49,6 +49,8 @@ public class KillDrill {
         Files.writeString(catalog, "brands:\n  - id: acme\n    name: Acme\n    recipients: [\"pr@acme.example\"]\n");
         Properties props = new Properties();
         props.put("bootstrap.servers", broker.bootstrapServers());
+        broker.createTopics(1, Topics.CATALOG);
+        CatalogSeed.write(props, catalog);
         KafkaProducer<String, String> prod = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         int rounds = Integer.parseInt(args[1]);
         int seq = 0;
@@ -87,7 +89,7 @@ public class KillDrill {
 
     static Process start(String jar, int round) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("java", "-jar", jar);
-        pb.environment().putAll(Map.of("EARSHOT_CONFIG", catalog.toString(), "SMTP_HOST", "127.0.0.1", "SMTP_PORT", "39026",
+        pb.environment().putAll(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", "39026",
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(), "QUARKUS_HTTP_PORT", "39084",
                 "EARSHOT_ALERT_NOTIFICATIONS_UPDATE_INTERVAL", "2s", "EARSHOT_ALERT_NOTIFICATIONS_TICK", "200ms",
                 "EARSHOT_ALERT_STREAMS_STATE_DIR", work.resolve("state").toString()));
