@@ -4,7 +4,7 @@
 # (KRaft: StandardAuthorizer, allow.everyone.if.no.acl.found=false) and an admin connection.
 # Usage: create-acls.sh BOOTSTRAP [--users] [--command-config ADMIN_CLIENT_PROPERTIES]
 #   --users           also creates or updates the SCRAM-SHA-512 users, with the passwords in
-#                     EARSHOT_KAFKA_{INGEST,SENTIMENT,ALERT,BROWSER}_PASSWORD (deploy/generate-secrets.sh --kafka)
+#                     EARSHOT_KAFKA_{INGEST,SENTIMENT,ALERT,CONSOLE,BROWSER}_PASSWORD (deploy/generate-secrets.sh --kafka)
 #   --command-config  the admin's client settings (security.protocol, sasl.jaas.config, truststore, ...)
 # Where each grant comes from (topics, consumer groups, transactional ids): docs/security.md, "Kafka ACLs".
 # Principals are User:<name> with the names below; with Strimzi, name the KafkaUser resources the same.
@@ -27,6 +27,7 @@ bin=/opt/kafka/bin
 INGEST=User:ingest-service
 SENTIMENT=User:sentiment-service
 ALERT=User:alert-service
+CONSOLE=User:console
 BROWSER=User:topic-browser
 
 allow() { # principal, then kafka-acls.sh resource and operation arguments
@@ -44,6 +45,7 @@ if $users; then
   scram ingest-service "${EARSHOT_KAFKA_INGEST_PASSWORD:-}"
   scram sentiment-service "${EARSHOT_KAFKA_SENTIMENT_PASSWORD:-}"
   scram alert-service "${EARSHOT_KAFKA_ALERT_PASSWORD:-}"
+  scram console "${EARSHOT_KAFKA_CONSOLE_PASSWORD:-}"
   scram topic-browser "${EARSHOT_KAFKA_BROWSER_PASSWORD:-}"
 fi
 
@@ -84,6 +86,14 @@ allow "$ALERT" --operation All --resource-pattern-type prefixed --topic alert-se
 allow "$ALERT" --operation Read --operation Describe --resource-pattern-type prefixed --group alert-service
 allow "$ALERT" --operation Write --operation Describe --resource-pattern-type prefixed --transactional-id alert-service
 
+# console: reads the public topics into its own database in the group earshot-console, dead-letters what it
+# cannot store to console-dlq (which it creates when missing) and refused catalog records to catalog-dlq.
+for topic in mentions-scored alerts monitors catalog; do
+  allow "$CONSOLE" --operation Read --operation Describe --topic "$topic"
+done
+allow "$CONSOLE" --operation Write --operation Describe --operation Create --topic console-dlq
+allow "$CONSOLE" --operation Write --operation Describe --topic catalog-dlq
+allow "$CONSOLE" --operation Read --group earshot-console
 # The topic browser (kafka-ui, read-only): looks at every topic and group, changes nothing.
 allow "$BROWSER" --operation Read --operation Describe --operation DescribeConfigs --topic '*'
 allow "$BROWSER" --operation Describe --group '*'

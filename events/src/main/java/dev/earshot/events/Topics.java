@@ -25,6 +25,8 @@ public final class Topics {
     public static final String CATALOG = "catalog";
     /** Records of {@link #CATALOG} that a reader refused, with the reason in headers ({@link DeadLetterHeaders}). */
     public static final String CATALOG_DLQ = "catalog-dlq";
+    /** Records of the public topics that the console could not store, as received, with the reason in headers. */
+    public static final String CONSOLE_DLQ = "console-dlq";
 
     private Topics() {
     }

@@ -161,7 +161,7 @@ class KafkaAclsTest {
             admin.describeCluster().clusterId().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             Set<String> visible = admin.listTopics().names().get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(visible.containsAll(List.of("mentions-scored", "monitors", "alert-service-incident-commands")),
-                    "StreamsRuntime must see its input topics, or it tries to create them: " + visible);
+                    "alert-service's Kafka Streams must see its input topics, or it tries to create them: " + visible);
             admin.describeTopics(List.of("mentions-scored", "alert-service-incident-commands")).allTopicNames()
                     .get(WAIT.toSeconds(), TimeUnit.SECONDS);
         }
@@ -176,7 +176,7 @@ class KafkaAclsTest {
         streams.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "200");
         streams.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
         streams.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class.getName());
-        // The shape of DetectionTopology: scores and commands in, a changelog-backed store, alerts,
+        // The shape of AlertTopology: scores and commands in, a changelog-backed store, alerts,
         // dead letters and notifications out; monitors in.
         StreamsBuilder b = new StreamsBuilder();
         KStream<String, String> in = b.stream(List.of("mentions-scored", "alert-service-incident-commands"));

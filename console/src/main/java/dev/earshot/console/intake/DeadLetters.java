@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 final class DeadLetters implements AutoCloseable {
 
     /** Records of the public topics the console could not store, with the reason in headers. */
-    static final String TOPIC = "console-dlq";
+    static final String TOPIC = Topics.CONSOLE_DLQ;
 
     private final KafkaProducer<byte[], byte[]> producer;
 
