@@ -16,6 +16,9 @@ import java.util.Map;
  * @param acknowledgedBy  optional: who acknowledged the incident (null while nobody has)
  * @param acknowledgedAt  optional: when it was acknowledged
  * @param snoozedUntil    optional: notifications about it are held back until then
+ * @param assignee        optional: who owns the incident now, a user name staff gave (null while nobody does)
+ * @param notes           optional: the latest {@link #MAX_NOTES} notes staff wrote on it, oldest first
+ * @param staffActions    optional: the latest {@link #MAX_STAFF_ACTIONS} things staff did to it, oldest first
  */
 public record Alert(
         int schemaVersion,
@@ -33,15 +36,32 @@ public record Alert(
         Reach reach,
         String acknowledgedBy,
         Instant acknowledgedAt,
-        Instant snoozedUntil) {
+        Instant snoozedUntil,
+        String assignee,
+        List<Note> notes,
+        List<StaffAction> staffActions) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    /** How many of an incident's notes each revision carries (the latest ones). */
+    public static final int MAX_NOTES = 20;
+    /** How many of an incident's staff actions each revision carries (the latest ones). */
+    public static final int MAX_STAFF_ACTIONS = 50;
+
+    /** The fields up to {@code snoozedUntil}; assignee, notes and staff actions left out (null). */
+    public Alert(int schemaVersion, String incidentId, int revision, BrandRef brand, Kind kind, Severity severity,
+            State state, Reason why, List<ScoredMention> mentions, Instant raisedAt, Instant updatedAt,
+            List<AspectCount> topAspects, Reach reach, String acknowledgedBy, Instant acknowledgedAt,
+            Instant snoozedUntil) {
+        this(schemaVersion, incidentId, revision, brand, kind, severity, state, why, mentions, raisedAt, updatedAt,
+                topAspects, reach, acknowledgedBy, acknowledgedAt, snoozedUntil, null, null, null);
+    }
 
     /** The fields of schema version 1 as first published; the optional ones are left out (null). */
     public Alert(int schemaVersion, String incidentId, int revision, BrandRef brand, Kind kind, Severity severity,
             State state, Reason why, List<ScoredMention> mentions, Instant raisedAt, Instant updatedAt) {
         this(schemaVersion, incidentId, revision, brand, kind, severity, state, why, mentions, raisedAt, updatedAt,
-                null, null, null, null, null);
+                null, null, null, null, null, null, null, null);
     }
 
     /** Which detector raised the alert. */
@@ -85,5 +105,30 @@ public record Alert(
      * @param basis           one sentence naming the research figures used
      */
     public record Reach(int complaints, int silentUnhappy, int peopleToldLow, int peopleToldHigh, String basis) {
+    }
+
+    /**
+     * A note staff wrote on the incident. The text is untrusted (anyone with the API token or a responder's login
+     * wrote it): at most {@link #MAX_TEXT} characters, no control characters but line breaks; escape it wherever it
+     * is shown.
+     *
+     * @param by    who wrote it
+     * @param at    when they wrote it
+     * @param text  what they wrote
+     */
+    public record Note(String by, Instant at, String text) {
+        public static final int MAX_TEXT = 2000;
+    }
+
+    /**
+     * One thing staff did to the incident.
+     *
+     * @param action  {@code acknowledge}, {@code resolve}, {@code snooze}, {@code assign}, {@code unassign} or
+     *                {@code note}; readers should show an action they do not know as it is
+     * @param by      who did it
+     * @param at      when they asked for it
+     * @param detail  optional: the assignee of {@code assign}, the minutes of {@code snooze}; null otherwise
+     */
+    public record StaffAction(String action, String by, Instant at, String detail) {
     }
 }

@@ -69,11 +69,32 @@ class EventContractTest {
     }
 
     @Test
+    void anAssignedAlertWithNotesAndStaffActionsFollowsItsSchemaAndReadsBack() {
+        Instant at = Instant.parse("2026-11-22T09:20:00Z");
+        Alert alert = new Alert(Alert.SCHEMA_VERSION, "spike-acme-1", 5, new BrandRef("acme", "Acme"), Alert.Kind.SPIKE,
+                Alert.Severity.HIGH, Alert.State.ACKNOWLEDGED, new Alert.Reason("negative-count-spike", "s", Map.of()),
+                List.of(scored()), at, at, null, null, "rosa", at, null, "dana",
+                List.of(new Alert.Note("rosa", at, "Called the store.\n<script>alert(1)</script> stays text")),
+                List.of(new Alert.StaffAction("assign", "rosa", at.minusSeconds(30), "dana"),
+                        new Alert.StaffAction("note", "rosa", at, null)));
+        String json = EventJson.writeString(alert);
+        assertMatchesSchema(ALERT, json);
+        assertEquals(alert, EventJson.read(json, Alert.class));
+        assertTrue(json.contains("\"assignee\":\"dana\""), json);
+
+        String tooLong = json.replace("Called the store.", "x".repeat(Alert.Note.MAX_TEXT));
+        assertThrows(AssertionError.class, () -> assertMatchesSchema(ALERT, tooLong), "a note is bounded");
+        String noAt = json.replace("{\"by\":\"rosa\",\"at\":\"2026-11-22T09:20:00Z\",\"text\"", "{\"by\":\"rosa\",\"text\"");
+        assertTrue(!noAt.equals(json));
+        assertThrows(AssertionError.class, () -> assertMatchesSchema(ALERT, noAt), "a note says when");
+    }
+
+    @Test
     void anAlertWrittenBeforeTheOptionalFieldsExistedStillReads() {
         Alert old = new Alert(Alert.SCHEMA_VERSION, "inst-1", 1, new BrandRef("acme", "Acme"), Alert.Kind.INSTANT,
                 Alert.Severity.HIGH, Alert.State.OPEN, new Alert.Reason("r", "s", Map.of()), List.of(),
                 Instant.parse("2026-11-22T09:00:00Z"), Instant.parse("2026-11-22T09:00:00Z"));
-        String json = EventJson.writeString(old).replaceAll(",\"(topAspects|reach|acknowledgedBy|acknowledgedAt|snoozedUntil)\":null", "");
+        String json = EventJson.writeString(old).replaceAll(",\"(topAspects|reach|acknowledgedBy|acknowledgedAt|snoozedUntil|assignee|notes|staffActions)\":null", "");
         assertTrue(!json.contains("reach"), json);
         assertMatchesSchema(ALERT, json);
         assertEquals(old, EventJson.read(json, Alert.class));
