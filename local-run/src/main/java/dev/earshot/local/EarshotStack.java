@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The whole pipeline on one machine: the embedded broker with Earshot's topics, and the three
- * services as separate JVMs wired to it. Used by the local run and by the end-to-end tests.
+ * services as separate JVMs wired to it; with the {@link #CONSOLE} among the modules, also an embedded
+ * PostgreSQL for its store and its users for this run. Used by the local run and by the end-to-end tests.
  */
 public final class EarshotStack implements AutoCloseable {
 
@@ -29,6 +30,10 @@ public final class EarshotStack implements AutoCloseable {
     private final Path repoRoot;
     private final Path dataDir;
     private final Map<String, String> env;
+    /** The console's own settings on top of {@link #env} (its store, its users, where alert-service is). */
+    private final Map<String, String> consoleEnv = new HashMap<>();
+    private EmbeddedPostgres postgres;
+    private ConsoleUsers consoleUsers;
 
     private EarshotStack(EmbeddedKafkaBroker broker, String bootstrapServers, List<ServiceProcess> services,
             Path brokerDir, Path repoRoot, Path dataDir, Map<String, String> env) {
@@ -43,6 +48,12 @@ public final class EarshotStack implements AutoCloseable {
 
     /** The three services' modules, in pipeline order. */
     public static final List<String> ALL_SERVICES = List.of("ingest-service", "sentiment-service", "alert-service");
+
+    /** The console's module: it needs a PostgreSQL and users, which the stack provides when it runs it. */
+    public static final String CONSOLE = "console";
+
+    /** The console's database (and its owner's name) in the embedded PostgreSQL, as the console's default URL names it. */
+    static final String CONSOLE_DATABASE = "earshot_console";
 
     /** All three services on the given HTTP ports (ingest, sentiment, alert). */
     public static EarshotStack start(Path repoRoot, Path dataDir, int kafkaPort, int[] ports,
@@ -96,9 +107,12 @@ public final class EarshotStack implements AutoCloseable {
         EarshotStack stack = new EarshotStack(broker, bootstrapServers, services, dataDir.resolve("kafka"), repoRoot,
                 dataDir, env);
         try {
+            if (portsByModule.containsKey(CONSOLE)) {
+                stack.prepareConsole(portsByModule.get("alert-service"));
+            }
             for (Map.Entry<String, Integer> module : portsByModule.entrySet()) {
-                services.add(ServiceProcess.start(repoRoot, module.getKey(), module.getValue(), env,
-                        dataDir.resolve("logs").resolve(module.getKey() + ".log"), echo));
+                services.add(ServiceProcess.start(repoRoot, module.getKey(), module.getValue(),
+                        stack.envOf(module.getKey()), dataDir.resolve("logs").resolve(module.getKey() + ".log"), echo));
             }
             for (ServiceProcess service : services) {
                 service.awaitReady(Duration.ofSeconds(90));
@@ -108,6 +122,48 @@ public final class EarshotStack implements AutoCloseable {
             stack.close();
             throw e;
         }
+    }
+
+    /**
+     * The console's store and users: a fresh PostgreSQL cluster under the data folder ({@code postgres/}, its log in
+     * {@code postgres/server.log}), a users file with this run's passwords, and alert-service on this machine for the
+     * actions (with the shared {@code EARSHOT_API_TOKEN}, when the caller gave one).
+     */
+    private void prepareConsole(Integer alertPort) {
+        postgres = EmbeddedPostgres.start(dataDir.resolve("postgres"), 0, CONSOLE_DATABASE, CONSOLE_DATABASE);
+        consoleUsers = ConsoleUsers.write(dataDir.resolve("console").resolve("users.properties"));
+        consoleEnv.put("EARSHOT_CONSOLE_DB_URL", postgres.jdbcUrl());
+        consoleEnv.put("EARSHOT_CONSOLE_DB_USER", postgres.user());
+        consoleEnv.put("EARSHOT_CONSOLE_DB_PASSWORD", postgres.password());
+        consoleEnv.put("QUARKUS_CONFIG_LOCATIONS", consoleUsers.file().toString());
+        if (alertPort != null) {
+            consoleEnv.put("EARSHOT_ALERT_URL", "http://127.0.0.1:" + alertPort);
+        }
+    }
+
+    private Map<String, String> envOf(String module) {
+        if (!module.equals(CONSOLE)) {
+            return env;
+        }
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(consoleEnv);
+        return merged;
+    }
+
+    /** The console's store; only when the stack runs the console. */
+    public EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            throw new IllegalStateException("the console is not running here");
+        }
+        return postgres;
+    }
+
+    /** The console's users and their passwords for this run; only when the stack runs the console. */
+    public ConsoleUsers consoleUsers() {
+        if (consoleUsers == null) {
+            throw new IllegalStateException("the console is not running here");
+        }
+        return consoleUsers;
     }
 
     /**
@@ -149,7 +205,7 @@ public final class EarshotStack implements AutoCloseable {
     public ServiceProcess killAndRestart(String module, Duration readyWithin) {
         ServiceProcess old = service(module);
         old.kill();
-        ServiceProcess fresh = ServiceProcess.start(repoRoot, module, old.port(), env,
+        ServiceProcess fresh = ServiceProcess.start(repoRoot, module, old.port(), envOf(module),
                 dataDir.resolve("logs").resolve(module + "-restarted-" + System.currentTimeMillis() + ".log"), null);
         services.set(services.indexOf(old), fresh);
         fresh.awaitReady(readyWithin);
@@ -167,10 +223,20 @@ public final class EarshotStack implements AutoCloseable {
         broker = EmbeddedKafkaBroker.start(brokerDir, port, false);
     }
 
-    /** Stops the services first, so they commit their offsets while the broker is still there. */
+    /**
+     * Stops the services first, so they commit their offsets while the broker (and the console's database) is still
+     * there; then the database, so no PostgreSQL outlives the stack; then the broker.
+     */
     @Override
     public void close() {
         services.parallelStream().forEach(ServiceProcess::close);
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (RuntimeException e) {
+                System.err.println("while stopping PostgreSQL: " + e.getMessage());
+            }
+        }
         if (broker != null) {
             broker.close();
         }
