@@ -2,7 +2,11 @@
 # Generates Earshot's secrets: 32 random bytes, hex, for each one that is missing or empty.
 # Never changes a value that is already set, except the ones named with --rotate.
 #
-#   deploy/generate-secrets.sh                   .env for docker compose (created from .env.example)
+#   deploy/generate-secrets.sh                   .env for docker compose (created from .env.example), and the
+#                                                console's users file deploy/console/users.properties with one
+#                                                user `admin` (role admin) when it is missing: its password is
+#                                                printed once (needs ./mvnw package: the hash is made by
+#                                                local-run's ConsoleUsers, with the library the console checks it with)
 #   deploy/generate-secrets.sh --kafka           also the Kafka SCRAM passwords and TLS store password
 #                                                (deploy/kafka/compose.sasl.yml)
 #   deploy/generate-secrets.sh --kubernetes      deploy/kubernetes-secrets/earshot-secrets.env, for
@@ -28,9 +32,10 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 
-names=(EARSHOT_API_TOKEN EARSHOT_READ_TOKEN EARSHOT_ACK_SECRET)
+names=(EARSHOT_API_TOKEN EARSHOT_READ_TOKEN EARSHOT_ACK_SECRET EARSHOT_CONSOLE_SESSION_KEY)
 if [[ "$target" == .env ]]; then
-  names+=(GRAFANA_ADMIN_PASSWORD EARSHOT_TOOLS_PASSWORD)
+  # On Kubernetes the console's database is a managed one: its password is your provider's (console-secrets.yaml).
+  names+=(GRAFANA_ADMIN_PASSWORD EARSHOT_TOOLS_PASSWORD EARSHOT_CONSOLE_DB_PASSWORD)
 fi
 if $kafka; then
   names+=(EARSHOT_KAFKA_INGEST_PASSWORD EARSHOT_KAFKA_SENTIMENT_PASSWORD EARSHOT_KAFKA_ALERT_PASSWORD
@@ -82,4 +87,18 @@ if [[ ${#changed[@]} -eq 0 ]]; then
   echo "$target: every secret was already set; nothing changed"
 else
   echo "$target: generated ${changed[*]}"
+fi
+
+users=deploy/console/users.properties
+if [[ "$target" == .env && ! -e "$users" ]]; then
+  jar=local-run/target/earshot-local.jar
+  if [[ -f "$jar" ]] && command -v java > /dev/null; then
+    # Mode 644: bcrypt hashes only, and the console's container user (185) must read the mounted file.
+    java -cp "$jar" dev.earshot.local.ConsoleUsers "$users" admin:admin \
+      | while read -r user password; do
+          echo "$users: console user '$user' (role admin), password: $password   (shown only now)"
+        done
+  else
+    echo "$users is missing and $jar is not built: run ./mvnw package -DskipTests, then this script again" >&2
+  fi
 fi

@@ -5,6 +5,8 @@
 #   earshot-local/jre:17          that, with the UBI openjdk image's contract (jre/Dockerfile)
 #   earshot-local/kafka:VERSION   Kafka VERSION (the root pom's kafka.version) from Maven (kafka/)
 #   earshot-local/greenmail:V     GreenMail standalone (the root pom's greenmail.version) from Maven (inbox/)
+#   earshot-local/postgres:bookworm  Debian's postgresql package on the JRE root file system (postgres/), for
+#                                 the console's database
 # An image already on the engine is kept (the Dockerfile steps are cached too); the debootstrap result is
 # cached as a tarball in EARSHOT_SMOKE_CACHE (default /var/cache/earshot-smoke). Needs root, dockerd,
 # debootstrap. Prints each image's name on its own line at the end.
@@ -63,6 +65,10 @@ cp "$here/inbox/Dockerfile" "$context/"
   -Dmdep.stripVersion=true -DoutputDirectory="$context"
 docker build -q -t "earshot-local/greenmail:$greenmail_version" "$context" > /dev/null
 
+log "earshot-local/postgres:bookworm from Debian's postgresql package"
+docker build -q --network host -t earshot-local/postgres:bookworm "$here/postgres" > /dev/null
+
 echo "earshot-local/jre:17"
 echo "earshot-local/kafka:$kafka_version"
 echo "earshot-local/greenmail:$greenmail_version"
+echo "earshot-local/postgres:bookworm"

@@ -4,10 +4,12 @@
 #      (dockerd --iptables=false --bridge=none, log in $EARSHOT_SMOKE_CACHE/dockerd.log; left running)
 #   2. builds what cannot be pulled (build-images.sh) and the services' images from their Dockerfiles
 #      (docker-compose build, on the local JRE base)
-#   3. starts Kafka, kafka-init, the inbox and the services (not Prometheus, Grafana, the topic browser:
-#      their images can only be pulled) with compose.smoke.yml on top, and waits until all are healthy
-#   4. pushes a furious mention to ingest-service's API, then waits for the email in the inbox and for
-#      the record on `alerts`, then `docker-compose down -v` and checks nothing is left
+#   3. starts Kafka, kafka-init, the inbox, PostgreSQL, the services and the console (not Prometheus,
+#      Grafana, the topic browser: their images can only be pulled) with compose.smoke.yml on top, and waits
+#      until all are healthy
+#   4. pushes a furious mention to ingest-service's API, then waits for the email in the inbox, for the
+#      record on `alerts`, and for its incident on the console's inbox page after a form login (a users
+#      file made for this run), then `docker-compose down -v` and checks nothing is left
 # Every wait is bounded; on failure it prints the step, the containers' state and their last log lines.
 # Needs the services packaged (./mvnw package or verify) and root. Prints its duration.
 # Compose: Debian's docker-compose 1.29 reads neither the top-level `name` nor secrets taken from the
@@ -70,35 +72,28 @@ if ! timeout 10 docker info > /dev/null 2>&1; then
 fi
 
 step "packaged services"
-services=(ingest-service sentiment-service alert-service)
-# The console: while docker-compose.yml has no `console` service, its image is only built from its
-# Dockerfile (below). Hook for when compose runs it: add it to `services` here, give it an entry in
-# compose.smoke.yml like the others' (host network, BASE_IMAGE, Kafka on 127.0.0.1, port 8084), and
-# build a PostgreSQL image in build-images.sh from Debian's postgresql package for its database.
-console_image=false
-if [[ -f console/src/main/docker/Dockerfile.jvm ]]; then
-  if grep -q '^  console:' docker-compose.yml; then
-    services+=(console)
-  elif [[ -f console/target/quarkus-app/quarkus-run.jar ]]; then
-    console_image=true
-  else
-    echo "   console is not packaged (not in the build yet?): its image is not built"
-  fi
-fi
+services=(ingest-service sentiment-service alert-service console)
 for s in "${services[@]}"; do
   [[ -f "$s/target/quarkus-app/quarkus-run.jar" ]] || fail "$s is not packaged: run ./mvnw package -DskipTests first"
 done
+# The console's users file is made by local-run's ConsoleUsers (as deploy/generate-secrets.sh makes it).
+[[ -f local-run/target/earshot-local.jar ]] || fail "local-run is not packaged: run ./mvnw package -DskipTests first"
 
 step "local images (build-images.sh)"
 timeout 1200 "$here/build-images.sh" > "$work/images.txt"
 
 step "compose file for docker-compose 1.29"
-for n in EARSHOT_API_TOKEN EARSHOT_READ_TOKEN EARSHOT_ACK_SECRET GRAFANA_ADMIN_PASSWORD EARSHOT_TOOLS_PASSWORD; do
+for n in EARSHOT_API_TOKEN EARSHOT_READ_TOKEN EARSHOT_ACK_SECRET GRAFANA_ADMIN_PASSWORD EARSHOT_TOOLS_PASSWORD \
+  EARSHOT_CONSOLE_DB_PASSWORD EARSHOT_CONSOLE_SESSION_KEY; do
   echo "$n=$(openssl rand -hex 32)"
 done > "$work/smoke.env"
+echo "EARSHOT_CONSOLE_USERS_FILE=$work/console-users.properties" >> "$work/smoke.env"
 chmod 600 "$work/smoke.env"
 api_token="$(sed -n 's/^EARSHOT_API_TOKEN=//p' "$work/smoke.env")"
 read_token="$(sed -n 's/^EARSHOT_READ_TOKEN=//p' "$work/smoke.env")"
+console_password="$(java -cp local-run/target/earshot-local.jar dev.earshot.local.ConsoleUsers \
+  "$work/console-users.properties" staff:responder | sed -n 's/^staff //p')"
+[[ -n "$console_password" ]] || fail "no console users file"
 python3 - docker-compose.yml "$here/compose.smoke.yml" "$work" <<'PY'
 import sys, yaml
 src, override, work = sys.argv[1:4]
@@ -119,14 +114,9 @@ compose config -q || fail "docker-compose rejects docker-compose.yml with the sm
 
 step "service images (docker-compose build)"
 COMPOSE_TIMEOUT=900 compose build -q "${services[@]}" > "$work/build.log" 2>&1 || { tail -30 "$work/build.log" >&2; fail "image build"; }
-if $console_image; then
-  timeout 600 docker build -q --build-arg BASE_IMAGE=earshot-local/jre:17 -f console/src/main/docker/Dockerfile.jvm \
-    -t earshot/console:latest console > /dev/null 2>> "$work/build.log" || { tail -30 "$work/build.log" >&2; fail "console image build"; }
-  echo "   console image built (docker-compose.yml does not run it yet)"
-fi
 
 step "host ports free"
-ports='8081|8082|8083|8084|9092|9093|29092|1025|8025'
+ports='8081|8082|8083|8084|9092|9093|29092|1025|8025|5432'
 for i in $(seq 60); do
   busy="$(ss -ltnH | awk '{print $4}' | grep -E ":($ports)\$" || true)"
   [[ -z "$busy" ]] && break
@@ -137,7 +127,7 @@ done
 
 step "stack up"
 stack_up=true
-compose up -d --no-build kafka kafka-init mailpit "${services[@]}" > "$work/up.log" 2>&1 || { cat "$work/up.log" >&2; fail "docker-compose up"; }
+compose up -d --no-build kafka kafka-init mailpit postgres "${services[@]}" > "$work/up.log" 2>&1 || { cat "$work/up.log" >&2; fail "docker-compose up"; }
 
 step "every service healthy"
 health() { docker inspect --format '{{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' "$1" 2>/dev/null; }
@@ -145,7 +135,7 @@ container() { # faster than `docker-compose ps -q`, which starts Python each tim
   docker ps -aq --filter "label=com.docker.compose.project=$project" --filter "label=com.docker.compose.service=$1" | head -1
 }
 deadline=$(($(date +%s) + 240))
-for s in kafka mailpit "${services[@]}"; do
+for s in kafka mailpit postgres "${services[@]}"; do
   while [[ "$(health "$(container "$s")")" != healthy ]]; do
     [[ $(date +%s) -lt $deadline ]] || fail "$s is '$(health "$(container "$s")")', not healthy, after 240 s"
     sleep 3
@@ -180,6 +170,22 @@ echo "   alerts: ${record:0:160}..."
 incidents="$(curl -fsS --max-time 10 -H "Authorization: Bearer $read_token" http://127.0.0.1:8083/api/incidents)" \
   || fail "GET /api/incidents"
 grep -q 'northwind' <<< "$incidents" || fail "alert-service lists no incident for northwind: $incidents"
+incident_id="$(python3 -c 'import json,sys; print([i["incidentId"] for i in json.load(sys.stdin) if i["brand"]["id"] == "northwind"][0])' \
+  <<< "$incidents")" || fail "no incident id in $incidents"
+
+step "the incident on the console after login"
+jar="$work/console-cookies"
+login="$(curl -sS --max-time 20 -c "$jar" -o /dev/null -w '%{http_code} %{redirect_url}' \
+  --data-urlencode j_username=staff --data-urlencode "j_password=$console_password" \
+  http://127.0.0.1:8084/j_security_check)" || fail "POST /j_security_check"
+[[ "$login" != *error* ]] && grep -q earshot-console "$jar" || fail "the console refused the login: $login"
+deadline=$(($(date +%s) + 60))
+until page="$(curl -fsS --max-time 10 -b "$jar" http://127.0.0.1:8084/incidents)" \
+  && grep -q "/incidents/$incident_id" <<< "$page" && grep -q 'Northwind Coffee' <<< "$page"; do
+  [[ $(date +%s) -lt $deadline ]] || fail "incident $incident_id is not on the console's /incidents within 60 s"
+  sleep 2
+done
+echo "   console lists incident $incident_id of Northwind Coffee"
 
 step "docker-compose down"
 COMPOSE_TIMEOUT=120 compose down -v --timeout 20 > "$work/down.log" 2>&1 || { cat "$work/down.log" >&2; fail "docker-compose down"; }

@@ -33,6 +33,10 @@ class DeploymentFilesTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** Read by the image's own start script (run-java.sh), not by the application. */
     private static final Set<String> IMAGE_VARIABLES = Set.of("JAVA_OPTS_APPEND");
+    /** Read by Quarkus itself: the port, and the extra configuration files (the console's users). */
+    private static final Set<String> QUARKUS_VARIABLES = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_CONFIG_LOCATIONS");
+    /** Every module shipped as an image: the three services and the console. */
+    private static final List<String> MODULES = List.of("ingest-service", "sentiment-service", "alert-service", "console");
     private static final Pattern COPY = Pattern.compile("^COPY\\s+(?:--\\S+\\s+)*(\\S+)\\s+\\S+$", Pattern.MULTILINE);
     /** A variable whose value lets its holder read or change something: it must never have a shipped value. */
     private static final Pattern SECRET_NAME = Pattern.compile("TOKEN|SECRET|PASSWORD|JAAS|_KEY$|_AUTH$");
@@ -40,13 +44,15 @@ class DeploymentFilesTest {
     private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])([^}]*))?}");
     /** Compose refuses to start without these in .env. */
     private static final List<String> REQUIRED_IN_ENV = List.of("EARSHOT_API_TOKEN", "EARSHOT_READ_TOKEN",
-            "EARSHOT_ACK_SECRET", "GRAFANA_ADMIN_PASSWORD", "EARSHOT_TOOLS_PASSWORD");
+            "EARSHOT_ACK_SECRET", "GRAFANA_ADMIN_PASSWORD", "EARSHOT_TOOLS_PASSWORD", "EARSHOT_CONSOLE_DB_PASSWORD",
+            "EARSHOT_CONSOLE_SESSION_KEY");
 
     @Test
     void composeRefersOnlyToFilesThatExist() throws IOException {
         Map<String, Object> services = composeServices();
         assertTrue(services.keySet().containsAll(List.of("kafka", "ingest-service", "sentiment-service",
-                "alert-service", "mailpit", "prometheus", "grafana", "kafka-ui")), services.keySet().toString());
+                "alert-service", "console", "postgres", "mailpit", "prometheus", "grafana", "kafka-ui")),
+                services.keySet().toString());
         for (Map.Entry<String, Object> e : services.entrySet()) {
             Map<String, Object> service = map(e.getValue());
             if (service.get("build") instanceof Map<?, ?> build) {
@@ -65,12 +71,13 @@ class DeploymentFilesTest {
     @Test
     void everyVariableGivenToAServiceIsOneThatServiceReads() throws IOException {
         Map<String, Object> services = composeServices();
-        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+        for (String module : MODULES) {
             Map<String, Object> env = map(map(services.get(module)).get("environment"));
             String properties = readableSettings(module);
             List<String> unread = new ArrayList<>();
             for (String variable : env.keySet()) {
-                if (!IMAGE_VARIABLES.contains(variable) && !reads(properties, variable)) {
+                if (!IMAGE_VARIABLES.contains(variable) && !QUARKUS_VARIABLES.contains(variable)
+                        && !reads(properties, variable)) {
                     unread.add(variable);
                 }
             }
@@ -80,7 +87,7 @@ class DeploymentFilesTest {
 
     @Test
     void kubernetesManifestsGiveServicesOnlyVariablesTheyRead() throws IOException {
-        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+        for (String module : MODULES) {
             String properties = readableSettings(module);
             Path manifest = ROOT.resolve("deploy/kubernetes").resolve(module + ".yaml");
             for (Object doc : new Yaml().loadAll(Files.readString(manifest))) {
@@ -92,7 +99,7 @@ class DeploymentFilesTest {
                         .get("spec")).get("containers")).get(0));
                 for (Object e : list(container.get("env"))) {
                     String name = (String) map(e).get("name");
-                    boolean read = IMAGE_VARIABLES.contains(name) || name.equals("QUARKUS_HTTP_PORT")
+                    boolean read = IMAGE_VARIABLES.contains(name) || QUARKUS_VARIABLES.contains(name)
                             || reads(properties, name);
                     assertTrue(read, module + " is given " + name + " but does not read it");
                 }
@@ -249,9 +256,14 @@ class DeploymentFilesTest {
 
     @Test
     void dockerfileInputsExistAfterPackage() throws IOException {
-        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+        for (String module : MODULES) {
             Path moduleDir = ROOT.resolve(module);
             String dockerfile = Files.readString(moduleDir.resolve("src/main/docker/Dockerfile.jvm"));
+            // The compose smoke builds every image on its local JRE image; each runs as the image's user 185.
+            assertTrue(dockerfile.contains("ARG BASE_IMAGE="), module + ": the base image is not a build argument");
+            assertTrue(dockerfile.trim().lines().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElse("")
+                    .equals("USER 185"), module + " does not end as the non-root user 185");
+            assertTrue(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/q/health/ready"), module + ": no health check");
             Matcher copy = COPY.matcher(dockerfile);
             int copies = 0;
             while (copy.find()) {
@@ -271,10 +283,98 @@ class DeploymentFilesTest {
         }
     }
 
+    @Test
+    void composeConsoleStartsAfterAHealthyPostgresAndKafkaAndLogsInToItsDatabase() throws IOException {
+        Map<String, Object> services = composeServices();
+        Map<String, Object> console = map(services.get("console"));
+        Map<String, Object> postgres = map(services.get("postgres"));
+        Map<String, Object> dependsOn = map(console.get("depends_on"));
+        assertEquals("service_healthy", map(dependsOn.get("postgres")).get("condition"), dependsOn.toString());
+        assertEquals("service_healthy", map(dependsOn.get("kafka")).get("condition"), dependsOn.toString());
+        String healthcheck = String.valueOf(map(postgres.get("healthcheck")).get("test"));
+        assertTrue(healthcheck.contains("pg_isready"), healthcheck);
+
+        Map<String, Object> pgEnv = map(postgres.get("environment"));
+        Map<String, Object> env = map(console.get("environment"));
+        assertEquals(pgEnv.get("POSTGRES_PASSWORD"), env.get("EARSHOT_CONSOLE_DB_PASSWORD"), "one password, from .env");
+        assertEquals(pgEnv.get("POSTGRES_USER"), env.get("EARSHOT_CONSOLE_DB_USER"));
+        assertEquals("jdbc:postgresql://postgres:5432/" + pgEnv.get("POSTGRES_DB"), env.get("EARSHOT_CONSOLE_DB_URL"));
+        assertEquals("http://alert-service:8083", env.get("EARSHOT_ALERT_URL"), "actions go to alert-service");
+        assertEquals(List.of(), list(postgres.get("ports")), "the database is reachable on the compose network only");
+        assertTrue(list(postgres.get("volumes")).stream().anyMatch(v -> v.toString().endsWith(":/var/lib/postgresql/data")),
+                "the database's data are not in a volume");
+
+        // Who may log in: a file given as a compose secret, which QUARKUS_CONFIG_LOCATIONS names.
+        assertTrue(list(console.get("secrets")).contains("console_users"), console.toString());
+        assertEquals("/run/secrets/console_users", env.get("QUARKUS_CONFIG_LOCATIONS"));
+        Map<String, Object> secrets = map(new Yaml().<Map<String, Object>>load(
+                Files.readString(ROOT.resolve("docker-compose.yml"))).get("secrets"));
+        assertTrue(String.valueOf(map(secrets.get("console_users")).get("file")).contains("deploy/console/users.properties"));
+        assertTrue(Files.readString(ROOT.resolve("deploy/console/.gitignore")).lines().anyMatch("users.properties"::equals),
+                "the users file would be committed");
+    }
+
+    @Test
+    void generateSecretsWritesEverySecretComposeRequires() throws IOException {
+        String script = Files.readString(ROOT.resolve("deploy/generate-secrets.sh"));
+        for (String name : REQUIRED_IN_ENV) {
+            assertTrue(script.contains(name), "deploy/generate-secrets.sh does not generate " + name);
+        }
+        assertTrue(script.contains("dev.earshot.local.ConsoleUsers \"$users\""), "the console's users file is not made");
+    }
+
+    @Test
+    void composeSmokeOverridesOnlyServicesComposeHasAndRunsTheConsoleOnItsDatabase() throws IOException {
+        Map<String, Object> smoke = map(new Yaml().<Map<String, Object>>load(
+                Files.readString(ROOT.resolve("deploy/compose-smoke/compose.smoke.yml"))).get("services"));
+        assertTrue(composeServices().keySet().containsAll(smoke.keySet()), "the smoke overrides unknown services: " + smoke.keySet());
+        assertTrue(smoke.keySet().containsAll(List.of("postgres", "console")), smoke.keySet().toString());
+        Map<String, Object> env = map(map(smoke.get("console")).get("environment"));
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/earshot_console", env.get("EARSHOT_CONSOLE_DB_URL"));
+        String script = Files.readString(ROOT.resolve("deploy/compose-smoke/smoke.sh"));
+        assertTrue(script.contains("mailpit postgres \"${services[@]}\"") && script.contains("console)"),
+                "the smoke does not start and wait for postgres and the console");
+        assertTrue(script.contains("/j_security_check") && script.contains("http://127.0.0.1:8084/incidents"),
+                "the smoke does not look for the incident on the console");
+    }
+
+    @Test
+    void kubernetesConsoleUsesAManagedPostgresAndUsersFromSecrets() throws IOException {
+        Map<String, Object> container = deploymentContainer("console");
+        Map<String, String> fromSecret = new java.util.HashMap<>();
+        Map<String, Object> plain = new java.util.HashMap<>();
+        for (Object e : list(container.get("env"))) {
+            Map<String, Object> ref = map(map(map(e).get("valueFrom")).get("secretKeyRef"));
+            if (!ref.isEmpty()) {
+                fromSecret.put((String) map(e).get("name"), ref.get("name") + "/" + ref.get("key"));
+            } else {
+                plain.put((String) map(e).get("name"), map(e).get("value"));
+            }
+        }
+        for (String db : List.of("EARSHOT_CONSOLE_DB_URL", "EARSHOT_CONSOLE_DB_USER", "EARSHOT_CONSOLE_DB_PASSWORD")) {
+            assertEquals("earshot-console-db/" + db, fromSecret.get(db), db + " is not from the database's Secret");
+        }
+        String mountPath = (String) map(list(container.get("volumeMounts")).get(0)).get("mountPath");
+        assertEquals(mountPath + "/users.properties", plain.get("QUARKUS_CONFIG_LOCATIONS"));
+        assertEquals("http://alert-service:8083", plain.get("EARSHOT_ALERT_URL"));
+
+        List<String> names = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(Files.readString(ROOT.resolve("deploy/kubernetes/console-secrets.yaml")))) {
+            Map<String, Object> secret = map(doc);
+            names.add((String) map(secret.get("metadata")).get("name"));
+            for (Map.Entry<String, Object> v : map(secret.get("stringData")).entrySet()) {
+                assertTrue(String.valueOf(v.getValue()).contains("REPLACE_ME"), v.getKey() + " ships a usable value");
+            }
+        }
+        assertEquals(List.of("earshot-console-db", "earshot-console-users"), names);
+        String kustomization = Files.readString(ROOT.resolve("deploy/kubernetes/kustomization.yaml"));
+        assertTrue(kustomization.contains("- console.yaml") && kustomization.contains("- console-secrets.yaml"), kustomization);
+    }
+
     /** The services whose HTTP routes the access module guards (they read the two tokens). */
     private static List<String> guardedServices() throws IOException {
         List<String> guarded = new ArrayList<>();
-        for (String module : List.of("ingest-service", "sentiment-service", "alert-service")) {
+        for (String module : MODULES) {
             if (Files.readString(ROOT.resolve(module).resolve("pom.xml")).contains("<artifactId>earshot-access</artifactId>")) {
                 guarded.add(module);
             }
