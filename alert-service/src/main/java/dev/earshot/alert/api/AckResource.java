@@ -3,6 +3,7 @@ package dev.earshot.alert.api;
 import dev.earshot.alert.incident.Incident;
 import dev.earshot.alert.incident.IncidentCommand;
 import dev.earshot.alert.notification.AckTokens;
+import dev.earshot.alert.notification.ConsoleLinks;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -22,7 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * The acknowledge link in alert emails (open to anyone holding the email: {@code earshot.access.open-paths}).
  * GET only shows a confirmation page (mail scanners and link previews open links; that must change
  * nothing); the button on it POSTs, and only the POST acknowledges. A link is for the incident revision
- * its email was about and works once ({@link AckLinks}); the stream task checks the same again when it
+ * its email was about and works once ({@link AckLinks}); once used, it lands on the incident's page in the console
+ * when {@code earshot.alert.notifications.console-url} is set; the stream task checks the same again when it
  * applies the command, so two clicks at the same moment cannot both count.
  */
 @Path("/ack/{token}")
@@ -33,11 +35,13 @@ public class AckResource {
     private final AckTokens tokens;
     private final CommandPublisher commands;
     private final IncidentQueries queries;
+    private final ConsoleLinks console;
 
-    public AckResource(AckTokens tokens, CommandPublisher commands, IncidentQueries queries) {
+    public AckResource(AckTokens tokens, CommandPublisher commands, IncidentQueries queries, ConsoleLinks console) {
         this.tokens = tokens;
         this.commands = commands;
         this.queries = queries;
+        this.console = console;
     }
 
     @CheckedTemplate(basePath = "AckPages")
@@ -77,7 +81,10 @@ public class AckResource {
         }
         IncidentCommand cmd = new IncidentCommand(c.incidentId(), c.brandId(), IncidentCommand.Action.ACKNOWLEDGE,
                 "email link", 0, Instant.now(), c.revision(), null);
-        return commands.publish(cmd).replaceWith(Response.ok(Pages.done(c.incidentId()).render()).build());
+        // With a console address set, the person lands on the incident's page there (after its login).
+        return commands.publish(cmd).replaceWith(() -> console.acknowledged(c.incidentId())
+                .map(to -> Response.seeOther(java.net.URI.create(to)).build())
+                .orElseGet(() -> Response.ok(Pages.done(c.incidentId()).render()).build()));
     }
 
     /**

@@ -160,6 +160,12 @@ public interface AlertConfig {
         String publicUrl();
 
         /**
+         * The console's address (env EARSHOT_CONSOLE_URL), e.g. {@code http://localhost:8084}: when set, emails link to
+         * the incident's page there and an acknowledge link, once used, lands on that page. Unset: no console links.
+         */
+        Optional<String> consoleUrl();
+
+        /**
          * The secret alert-service derives its signing keys from (acknowledge links and staff commands, see
          * {@code AlertKeys}); env EARSHOT_ACK_SECRET. Random per start when unset; a placeholder or fewer than
          * 16 characters stops the start.

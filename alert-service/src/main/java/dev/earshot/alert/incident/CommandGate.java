@@ -64,6 +64,14 @@ public final class CommandGate {
             return new Refused("bad-field", "by " + Ids.quoted(cmd.by()) + " is longer than " + MAX_BY
                     + " characters or has control characters");
         }
+        if (cmd.action() == IncidentCommand.Action.ASSIGN && !acceptableAssignee(cmd.assignee())) {
+            return new Refused("bad-field", "assignee " + Ids.quoted(cmd.assignee()) + " is missing, blank, longer than "
+                    + MAX_BY + " characters or has control characters");
+        }
+        if (cmd.action() == IncidentCommand.Action.NOTE && !NoteText.acceptable(cmd.text())) {
+            return new Refused("bad-field", "a note must be 1 to " + dev.earshot.events.Alert.Note.MAX_TEXT
+                    + " characters without control characters but line breaks");
+        }
         if (cmd.signature() == null || cmd.signature().isEmpty()) {
             return new Refused("unsigned", cmd.action() + " of " + cmd.incidentId() + " carries no signature");
         }
@@ -77,6 +85,11 @@ public final class CommandGate {
     /** Whether {@code by} may be recorded: at most {@link #MAX_BY} characters, no control characters. */
     public static boolean acceptableBy(String by) {
         return by.length() <= MAX_BY && by.chars().noneMatch(Character::isISOControl);
+    }
+
+    /** Whether {@code assignee} may be recorded: a name as {@link #acceptableBy}, not blank, without outer spaces. */
+    public static boolean acceptableAssignee(String assignee) {
+        return assignee != null && !assignee.isBlank() && assignee.equals(assignee.strip()) && acceptableBy(assignee);
     }
 
     private static String firstLine(String s) {

@@ -46,6 +46,12 @@ public final class Incident {
     public int episodeRevision;
     /** The revision whose acknowledge link acknowledged the incident, so a second click reads "already used". */
     public Integer ackLinkRevision;
+    /** Who owns the incident now (assign / unassign); null while nobody does. */
+    public String assignee;
+    /** The latest notes staff wrote, oldest first, at most {@link Alert#MAX_NOTES}. */
+    public List<Alert.Note> notes = new ArrayList<>();
+    /** The latest staff actions, oldest first, at most {@link Alert#MAX_STAFF_ACTIONS}. */
+    public List<Alert.StaffAction> staffActions = new ArrayList<>();
     /** When the last staff command applied was asked ({@link IncidentCommand#at()}): older ones are replays. */
     public Instant lastCommandAt;
 
@@ -86,6 +92,8 @@ public final class Incident {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3).map(e -> new Alert.AspectCount(e.getKey(), e.getValue())).toList();
         return new Alert(Alert.SCHEMA_VERSION, id, revision, brand, kind, severity, state, why, List.copyOf(mentions),
-                raisedAt, updatedAt, top, Reach.estimate(complaintCount), acknowledgedBy, acknowledgedAt, snoozedUntil);
+                raisedAt, updatedAt, top, Reach.estimate(complaintCount), acknowledgedBy, acknowledgedAt, snoozedUntil, assignee,
+                List.copyOf(notes == null ? List.of() : notes),
+                List.copyOf(staffActions == null ? List.of() : staffActions));
     }
 }

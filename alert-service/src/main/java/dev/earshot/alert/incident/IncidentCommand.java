@@ -1,5 +1,6 @@
 package dev.earshot.alert.incident;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
@@ -11,16 +12,27 @@ import java.time.Instant;
  * @param snoozeMinutes  for {@link Action#SNOOZE}: how long notifications are held back
  * @param at             when it was asked; a command not newer than the last one applied to the incident is a replay
  * @param linkRevision   for an acknowledge link: the incident revision its email was about; null over REST
- * @param signature      HMAC over everything above, base64url
+ * @param signature      HMAC over everything else, base64url
+ * @param assignee       for {@link Action#ASSIGN}: whom to assign the incident to
+ * @param text           for {@link Action#NOTE}: the note, already cleaned ({@link NoteText})
  */
 public record IncidentCommand(String incidentId, String brandId, Action action, String by, int snoozeMinutes,
-        Instant at, Integer linkRevision, String signature) {
+        Instant at, Integer linkRevision, String signature,
+        // Left out of the JSON when null, so a command of the other actions reads (and is signed) as before.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String assignee,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String text) {
 
     /** Internal topic of staff commands, keyed by brand id: co-partitioned with {@code mentions-scored}. */
     public static final String TOPIC = "alert-service-incident-commands";
 
     public enum Action {
-        ACKNOWLEDGE, RESOLVE, SNOOZE
+        ACKNOWLEDGE, RESOLVE, SNOOZE, ASSIGN, UNASSIGN, NOTE
+    }
+
+    /** A command of the actions without an assignee or a note. */
+    public IncidentCommand(String incidentId, String brandId, Action action, String by, int snoozeMinutes,
+            Instant at, Integer linkRevision, String signature) {
+        this(incidentId, brandId, action, by, snoozeMinutes, at, linkRevision, signature, null, null);
     }
 
     /** An unsigned command from REST (no link). */
@@ -28,7 +40,18 @@ public record IncidentCommand(String incidentId, String brandId, Action action, 
         this(incidentId, brandId, action, by, snoozeMinutes, at, null, null);
     }
 
+    /** An unsigned assign command from REST. */
+    public static IncidentCommand assign(String incidentId, String brandId, String assignee, String by, Instant at) {
+        return new IncidentCommand(incidentId, brandId, Action.ASSIGN, by, 0, at, null, null, assignee, null);
+    }
+
+    /** An unsigned note command from REST. */
+    public static IncidentCommand note(String incidentId, String brandId, String text, String by, Instant at) {
+        return new IncidentCommand(incidentId, brandId, Action.NOTE, by, 0, at, null, null, null, text);
+    }
+
     public IncidentCommand withSignature(String newSignature) {
-        return new IncidentCommand(incidentId, brandId, action, by, snoozeMinutes, at, linkRevision, newSignature);
+        return new IncidentCommand(incidentId, brandId, action, by, snoozeMinutes, at, linkRevision, newSignature,
+                assignee, text);
     }
 }

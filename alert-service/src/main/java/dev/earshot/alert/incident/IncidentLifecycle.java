@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Folds alerts into incidents: {@code open → acknowledged → resolved}, re-opened when the same brand
- * and cause surges again within the fold window. Every change is a new revision.
+ * and cause surges again within the fold window; staff acknowledge, resolve, snooze, assign it and write notes on
+ * it. Every change is a new revision.
  */
 public final class IncidentLifecycle {
 
@@ -106,13 +107,52 @@ public final class IncidentLifecycle {
                 }
                 inc.snoozedUntil = now.plus(Duration.ofMinutes(cmd.snoozeMinutes()));
             }
+            case ASSIGN -> {
+                if (cmd.assignee() == null || cmd.assignee().equals(inc.assignee)) {
+                    return false;
+                }
+                inc.assignee = cmd.assignee();
+            }
+            case UNASSIGN -> {
+                if (inc.assignee == null) {
+                    return false;
+                }
+                inc.assignee = null;
+            }
+            case NOTE -> {
+                if (cmd.text() == null || cmd.text().isEmpty()) {
+                    return false;
+                }
+                inc.notes = latest(inc.notes, new Alert.Note(who(cmd), cmd.at(), cmd.text()), Alert.MAX_NOTES);
+            }
             default -> {
                 return false;
             }
         }
+        inc.staffActions = latest(inc.staffActions, new Alert.StaffAction(cmd.action().name().toLowerCase(Locale.ROOT),
+                who(cmd), cmd.at(), detail(cmd)), Alert.MAX_STAFF_ACTIONS);
         inc.revision++;
         inc.updatedAt = now;
         return true;
+    }
+
+    private static String who(IncidentCommand cmd) {
+        return cmd.by() == null || cmd.by().isBlank() ? "unknown" : cmd.by();
+    }
+
+    private static String detail(IncidentCommand cmd) {
+        return switch (cmd.action()) {
+            case ASSIGN -> cmd.assignee();
+            case SNOOZE -> cmd.snoozeMinutes() + " minutes";
+            default -> null;
+        };
+    }
+
+    /** {@code list} and {@code item} after it, the oldest dropped beyond {@code max}. */
+    private static <T> List<T> latest(List<T> list, T item, int max) {
+        List<T> all = new ArrayList<>(list == null ? List.of() : list);
+        all.add(item);
+        return new ArrayList<>(all.subList(Math.max(0, all.size() - max), all.size()));
     }
 
     private void add(Incident inc, ScoredMention scored) {

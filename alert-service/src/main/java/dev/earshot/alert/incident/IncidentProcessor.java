@@ -184,7 +184,8 @@ public final class IncidentProcessor implements Processor<String, String, String
                     e.incident().id, e.command().linkRevision(), e.incident().episodeRevision);
         } else if (outcome instanceof CommandHandler.Changed c) {
             publish(c.incident(), Optional.empty());
-            Log.infof("Incident %s is now %s (by %s)", c.incident().id, c.incident().state, c.command().by());
+            Log.infof("Incident %s: %s by %s, now %s", c.incident().id,
+                    c.command().action().name().toLowerCase(java.util.Locale.ROOT), c.command().by(), c.incident().state);
         }
     }
 

@@ -35,10 +35,12 @@ public class AlertMailer implements Channel {
     private final String publicUrl;
     private final Duration sendTimeout;
     private final Clock clock = Clock.systemUTC();
+    private final ConsoleLinks consoleLinks;
 
-    public AlertMailer(BrandCatalog catalog, AckTokens ackTokens, AlertConfig config) {
+    public AlertMailer(BrandCatalog catalog, AckTokens ackTokens, AlertConfig config, ConsoleLinks consoleLinks) {
         this.catalog = catalog;
         this.ackTokens = ackTokens;
+        this.consoleLinks = consoleLinks;
         this.publicUrl = config.notifications().publicUrl().replaceAll("/+$", "");
         this.sendTimeout = config.notifications().sendTimeout();
     }
@@ -103,7 +105,8 @@ public class AlertMailer implements Channel {
                 String ack = ackTokens == null ? null
                         : publicUrl + "/ack/" + ackTokens.issue(alert.incidentId(), alert.brand().id(), alert.revision(),
                                 clock.instant());
-                AlertView view = AlertView.of(alert, n.purpose(), ack);
+                AlertView view = AlertView.of(alert, n.purpose(), ack,
+                        consoleLinks.incident(alert.incidentId()).orElse(null));
                 subject = view.subject();
                 headers.addHeader(INCIDENT_HEADER, MailHeaders.value(alert.incidentId()))
                         .addHeader(REVISION_HEADER, String.valueOf(alert.revision()));

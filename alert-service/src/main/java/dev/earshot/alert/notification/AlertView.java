@@ -3,6 +3,7 @@ package dev.earshot.alert.notification;
 import dev.earshot.events.Alert;
 import dev.earshot.events.Contribution;
 import dev.earshot.events.Rating;
+import dev.earshot.events.RecoveryGuidance;
 import dev.earshot.events.ScoredMention;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +18,14 @@ import java.util.Map;
  * @param figures   the rule's figures against the baseline, as "name: value"
  * @param others    the other worst mentions after the lead one
  * @param ackLink   the signed acknowledge link, or null
+ * @param consoleLink the incident's page in the console, or null when no console address is set
+ * @param owner     who the incident is assigned to, or null
+ * @param latestNote the newest note staff wrote on it (untrusted text), or null
  */
 public record AlertView(String subject, String severity, String cause, String headline, List<String> drivers,
         String rating, String score, String link, List<String> figures, List<String> aspects, String reach,
-        String reachBasis, List<MentionView> others, String ackLink) {
+        String reachBasis, List<MentionView> others, String ackLink, String consoleLink, String owner,
+        Alert.Note latestNote) {
 
     private static final int MAX_DRIVERS = 6;
 
@@ -33,6 +38,15 @@ public record AlertView(String subject, String severity, String cause, String he
     }
 
     public static AlertView of(Alert alert, Notification.Purpose purpose, String ackLink) {
+        return of(alert, purpose, ackLink, null);
+    }
+
+    /** What staff should do, the same steps in every email and in the console's reply draft. */
+    public List<String> guidance() {
+        return RecoveryGuidance.STEPS;
+    }
+
+    public static AlertView of(Alert alert, Notification.Purpose purpose, String ackLink, String consoleLink) {
         ScoredMention lead = alert.mentions().get(0);
         String severity = alert.severity().name();
         String cause = cause(alert.kind());
@@ -75,7 +89,9 @@ public record AlertView(String subject, String severity, String cause, String he
                 safeLink(m.mention().url()))).toList();
         return new AlertView(subject, severity, cause, headline, drivers, rating(lead.mention().rating()),
                 score(lead.score()), safeLink(lead.mention().url()), figures, aspects, reach,
-                alert.reach() == null ? null : alert.reach().basis(), others, safeLink(ackLink));
+                alert.reach() == null ? null : alert.reach().basis(), others, safeLink(ackLink), safeLink(consoleLink),
+                alert.assignee(), alert.notes() == null || alert.notes().isEmpty() ? null
+                        : alert.notes().get(alert.notes().size() - 1));
     }
 
     static String cause(Alert.Kind kind) {

@@ -77,4 +77,60 @@ class IncidentLifecycleTest {
     void noComplaintNoReachEstimate() {
         assertNull(Reach.estimate(0));
     }
+
+    @Test
+    void assignUnassignAndNotesAreRevisionsWithTheirStaffActionsAndOnlyTheLatestNotesAreKept() {
+        Incident inc = lifecycle.open(spike(Alert.Severity.MEDIUM), m("late", -0.4), 0, now);
+        Instant t = now.plusSeconds(10);
+        assertTrue(lifecycle.apply(inc, IncidentCommand.assign(inc.id, "acme", "dana", "rosa", t), t));
+        assertFalse(lifecycle.apply(inc, IncidentCommand.assign(inc.id, "acme", "dana", "rosa", t.plusSeconds(1)), t),
+                "assigning to the owner changes nothing");
+        assertEquals(2, inc.revision);
+        assertEquals("dana", inc.toAlert().assignee());
+        assertEquals(Alert.State.OPEN, inc.state, "assigning is not acknowledging");
+        for (int i = 0; i < Alert.MAX_NOTES + 5; i++) {
+            Instant at = t.plusSeconds(60 + i);
+            assertTrue(lifecycle.apply(inc, IncidentCommand.note(inc.id, "acme", "note " + i, "dana", at), at));
+        }
+        Alert alert = inc.toAlert();
+        assertEquals(Alert.MAX_NOTES, alert.notes().size(), "bounded");
+        assertEquals("note 5", alert.notes().get(0).text(), "the oldest dropped");
+        assertEquals(new Alert.Note("dana", t.plusSeconds(60 + Alert.MAX_NOTES + 4), "note " + (Alert.MAX_NOTES + 4)),
+                alert.notes().get(Alert.MAX_NOTES - 1));
+        assertTrue(lifecycle.apply(inc, new IncidentCommand(inc.id, "acme", IncidentCommand.Action.UNASSIGN, "rosa", 0,
+                t.plusSeconds(600)), t.plusSeconds(600)));
+        assertFalse(lifecycle.apply(inc, new IncidentCommand(inc.id, "acme", IncidentCommand.Action.UNASSIGN, "rosa", 0,
+                t.plusSeconds(601)), t.plusSeconds(601)), "nobody to take it from");
+        alert = inc.toAlert();
+        assertNull(alert.assignee());
+        assertEquals(new Alert.StaffAction("assign", "rosa", t, "dana"), alert.staffActions().get(0));
+        assertEquals(new Alert.StaffAction("unassign", "rosa", t.plusSeconds(600), null),
+                alert.staffActions().get(alert.staffActions().size() - 1));
+        assertEquals(1 + 1 + Alert.MAX_NOTES + 5 + 1, alert.revision());
+    }
+
+    @Test
+    void aNoteIsCleanedOfControlCharactersAndTheGateRefusesOneThatIsNot() {
+        assertEquals("line one\nline two  tab", NoteText.clean("  line one\r\nline\u0000 two\u0007 \ttab\u202E "));
+        assertTrue(NoteText.acceptable("Called the store.\nDana answers."));
+        assertFalse(NoteText.acceptable("bell\u0007"));
+        assertFalse(NoteText.acceptable(""));
+        assertFalse(NoteText.acceptable("x".repeat(Alert.Note.MAX_TEXT + 1)));
+        assertTrue(NoteText.acceptable("x".repeat(Alert.Note.MAX_TEXT)));
+        CommandSignatures signatures = new CommandSignatures("k".repeat(32).getBytes());
+        CommandGate gate = new CommandGate(signatures);
+        String dirty = dev.earshot.events.EventJson.writeString(signatures.sign(
+                IncidentCommand.note("spike-acme-1", "acme", "bell\u0007", "dana", now)));
+        assertEquals("bad-field", ((CommandGate.Refused) gate.check(dirty)).reason());
+        String noOne = dev.earshot.events.EventJson.writeString(signatures.sign(
+                IncidentCommand.assign("spike-acme-1", "acme", " ", "dana", now)));
+        assertEquals("bad-field", ((CommandGate.Refused) gate.check(noOne)).reason());
+        String fine = dev.earshot.events.EventJson.writeString(signatures.sign(
+                IncidentCommand.assign("spike-acme-1", "acme", "dana", "rosa", now)));
+        assertTrue(gate.check(fine) instanceof CommandGate.Accepted);
+        String ack = dev.earshot.events.EventJson.writeString(signatures.sign(new IncidentCommand("spike-acme-1", "acme",
+                IncidentCommand.Action.ACKNOWLEDGE, "dana", 0, now)));
+        assertFalse(ack.contains("assignee") || ack.contains("\"text\""),
+                "the other actions' commands read as before the new fields: " + ack);
+    }
 }
