@@ -42,23 +42,29 @@ final class StoreWriter {
     private static final String INCIDENT = """
             INSERT INTO incident (incident_id, revision, brand_id, brand_name, kind, severity, state, rule, summary,
                 figures, mention_count, reach_low, reach_high, top_aspects, acknowledged_by, acknowledged_at,
-                snoozed_until, raised_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)
+                snoozed_until, raised_at, updated_at, assignee)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (incident_id) DO UPDATE SET revision = excluded.revision, brand_name = excluded.brand_name,
                 kind = excluded.kind, severity = excluded.severity, state = excluded.state, rule = excluded.rule,
                 summary = excluded.summary, figures = excluded.figures, mention_count = excluded.mention_count,
                 reach_low = excluded.reach_low, reach_high = excluded.reach_high, top_aspects = excluded.top_aspects,
                 acknowledged_by = excluded.acknowledged_by, acknowledged_at = excluded.acknowledged_at,
                 snoozed_until = excluded.snoozed_until, raised_at = excluded.raised_at,
-                updated_at = excluded.updated_at
+                updated_at = excluded.updated_at, assignee = excluded.assignee
             WHERE excluded.revision > incident.revision
             """;
 
     private static final String REVISION = """
             INSERT INTO incident_revision (incident_id, revision, state, severity, summary, mention_count,
-                acknowledged_by, snoozed_until, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                acknowledged_by, snoozed_until, updated_at, assignee)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
             """;
+
+    private static final String NOTE =
+            "INSERT INTO incident_note (incident_id, at, author, text) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
+
+    private static final String STAFF_ACTION = "INSERT INTO incident_action (incident_id, at, action, actor, detail)"
+            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private static final String INCIDENT_MENTION =
             "INSERT INTO incident_mention (incident_id, mention_id, brand_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
@@ -158,6 +164,7 @@ final class StoreWriter {
             st.setTimestamp(++i, ts(a.snoozedUntil()));
             st.setTimestamp(++i, ts(a.raisedAt()));
             st.setTimestamp(++i, ts(a.updatedAt()));
+            st.setString(++i, text(a.assignee()));
             st.executeUpdate();
         }
         try (PreparedStatement st = db.prepareStatement(REVISION)) {
@@ -171,14 +178,45 @@ final class StoreWriter {
             st.setString(++i, a.acknowledgedBy());
             st.setTimestamp(++i, ts(a.snoozedUntil()));
             st.setTimestamp(++i, ts(a.updatedAt()));
+            st.setString(++i, text(a.assignee()));
             st.executeUpdate();
         }
+        staff(a);
         for (ScoredMention s : mentions) {
             mention(s);
             try (PreparedStatement st = db.prepareStatement(INCIDENT_MENTION)) {
                 st.setString(1, a.incidentId());
                 st.setString(2, s.mention().id());
                 st.setString(3, s.mention().brand().id());
+                st.executeUpdate();
+            }
+        }
+    }
+
+    /** The alert's notes and staff actions; those already stored (from an earlier revision) are skipped. */
+    private void staff(Alert a) throws SQLException {
+        for (Alert.Note n : a.notes() == null ? List.<Alert.Note>of() : a.notes()) {
+            if (n == null || n.at() == null || n.text() == null) {
+                continue;
+            }
+            try (PreparedStatement st = db.prepareStatement(NOTE)) {
+                st.setString(1, a.incidentId());
+                st.setTimestamp(2, ts(n.at()));
+                st.setString(3, text(n.by() == null ? "unknown" : n.by()));
+                st.setString(4, text(n.text()));
+                st.executeUpdate();
+            }
+        }
+        for (Alert.StaffAction s : a.staffActions() == null ? List.<Alert.StaffAction>of() : a.staffActions()) {
+            if (s == null || s.at() == null || s.action() == null) {
+                continue;
+            }
+            try (PreparedStatement st = db.prepareStatement(STAFF_ACTION)) {
+                st.setString(1, a.incidentId());
+                st.setTimestamp(2, ts(s.at()));
+                st.setString(3, text(s.action()));
+                st.setString(4, text(s.by() == null ? "unknown" : s.by()));
+                st.setString(5, text(s.detail()));
                 st.executeUpdate();
             }
         }
