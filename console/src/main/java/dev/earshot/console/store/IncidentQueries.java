@@ -47,7 +47,7 @@ public class IncidentQueries {
 
     private static final String COLUMNS = "incident_id, revision, brand_id, brand_name, kind, severity, state, rule,"
             + " summary, figures, mention_count, reach_low, reach_high, acknowledged_by, snoozed_until, raised_at,"
-            + " updated_at";
+            + " updated_at, assignee, top_aspects";
 
     private final DataSource store;
 
@@ -92,11 +92,32 @@ public class IncidentQueries {
                 .stream().findFirst();
     }
 
-    public List<RevisionRow> timeline(String id) {
+    public List<RevisionRow> revisions(String id) {
         return query("SELECT revision, state, severity, summary, mention_count, acknowledged_by, snoozed_until,"
-                + " updated_at FROM incident_revision WHERE incident_id = ? ORDER BY revision", List.of(id),
+                + " updated_at, assignee FROM incident_revision WHERE incident_id = ? ORDER BY revision", List.of(id),
                 rs -> new RevisionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8))));
+                        rs.getString(6), instant(rs.getTimestamp(7)), instant(rs.getTimestamp(8)), rs.getString(9)));
+    }
+
+    public List<StaffActionRow> staffActions(String id) {
+        return query("SELECT at, action, actor, detail FROM incident_action WHERE incident_id = ? ORDER BY at",
+                List.of(id), rs -> new StaffActionRow(instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
+                        rs.getString(4)));
+    }
+
+    /** Every note the console read for the incident, newest first. */
+    public List<NoteRow> notes(String id) {
+        return query("SELECT at, author, text FROM incident_note WHERE incident_id = ? ORDER BY at DESC", List.of(id),
+                rs -> new NoteRow(instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3)));
+    }
+
+    /** Revisions and staff actions in time order, oldest first (a staff action before the revision it made). */
+    public List<TimelineRow> timeline(String id) {
+        List<TimelineRow> all = new ArrayList<>();
+        revisions(id).forEach(r -> all.add(new TimelineRow(r.updatedAt(), r, null)));
+        staffActions(id).forEach(a -> all.add(new TimelineRow(a.at(), null, a)));
+        all.sort(java.util.Comparator.comparing(TimelineRow::at).thenComparing(t -> t.revision() != null));
+        return all;
     }
 
     public List<MentionRow> mentions(String id) {
@@ -124,7 +145,20 @@ public class IncidentQueries {
         return new IncidentRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), figures(rs.getString(10)),
                 rs.getInt(11), (Integer) rs.getObject(12), (Integer) rs.getObject(13), rs.getString(14),
-                instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), instant(rs.getTimestamp(17)));
+                instant(rs.getTimestamp(15)), instant(rs.getTimestamp(16)), instant(rs.getTimestamp(17)),
+                rs.getString(18), aspects(rs.getString(19)));
+    }
+
+    /** The aspect names of {@code top_aspects}, most frequent first. */
+    private static List<String> aspects(String json) {
+        try {
+            List<Map<String, Object>> list = EventJson.mapper().readValue(json == null ? "[]" : json,
+                    new TypeReference<List<Map<String, Object>>>() { });
+            return list.stream().map(m -> m.get("aspect")).filter(a -> a instanceof String).map(a -> (String) a)
+                    .toList();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return List.of();
+        }
     }
 
     private static Map<String, Double> figures(String json) {

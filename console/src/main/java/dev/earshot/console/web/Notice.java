@@ -8,7 +8,9 @@ public enum Notice {
     REFUSED("alert-service refused the action (no such incident, or the console's token is wrong)."),
     UNREACHABLE("alert-service did not answer; nothing changed. Try again."),
     OFF("Actions are off: the console has no API token for alert-service (EARSHOT_API_TOKEN)."),
-    NOT_AN_INCIDENT("That is not an incident.");
+    NOT_AN_INCIDENT("That is not an incident."),
+    NOT_A_RESPONDER("An incident can be assigned only to a user who may act on incidents (responder or admin)."),
+    BAD_NOTE("A note needs some text, at most 2000 characters; nothing was sent.");
 
     public final String text;
 

@@ -17,6 +17,8 @@ public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
     public static final String TOKEN = "console-test-api-token-0123456789";
     /** What arrived: "POST /api/incidents/x/acknowledge?by=alice Bearer ...". */
     public static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+    /** The bodies of the POSTs that had one (a note's JSON), in order. */
+    public static final List<String> BODIES = new CopyOnWriteArrayList<>();
 
     private HttpServer server;
 
@@ -30,6 +32,10 @@ public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
         server.createContext("/api/incidents/", exchange -> {
             REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization"));
+            byte[] sent = exchange.getRequestBody().readAllBytes();
+            if (sent.length > 0) {
+                BODIES.add(new String(sent, java.nio.charset.StandardCharsets.UTF_8));
+            }
             byte[] body = "{\"action\":\"ok\"}".getBytes();
             exchange.sendResponseHeaders(202, body.length);
             exchange.getResponseBody().write(body);
