@@ -17,6 +17,10 @@ public interface ConsoleConfig {
     /** The API token alert-service takes for changes (env EARSHOT_API_TOKEN). Unset = actions refused. */
     Optional<String> alertToken();
 
+    /** sentiment-service's base URL: "this is wrong" corrections go to its /api/feedback (env EARSHOT_SENTIMENT_URL). */
+    @WithDefault("http://localhost:8082")
+    String sentimentUrl();
+
     /** Who may log in: user name to bcrypt hash and roles. */
     Map<String, User> users();
 

@@ -15,15 +15,36 @@ public class MentionQueries {
 
     static final String COLUMNS = "m.mention_id, m.brand_id, m.brand_name, m.source_id, m.source_kind, m.url, m.title,"
             + " m.text, m.author, m.rating_value, m.rating_best, m.published_at, m.fetched_at, m.score, m.label,"
-            + " m.complaint, m.aspects, m.language, m.rating_conflict, m.confidence";
+            + " m.complaint, m.aspects, m.language, m.rating_conflict, m.confidence,"
+            + " (SELECT coalesce(array_agg(e->>'term'), '{}') FROM jsonb_array_elements(m.explanation) e) AS terms";
 
     /**
      * The Mentions page's filters; null or blank = any.
      *
      * @param q full-text search (PostgreSQL's web-search syntax: words, "a phrase", -without, or)
      */
-    public record Filter(String brand, String label, Boolean complaint, String aspect, String source, String q) {
+    public record Filter(String brand, String label, Boolean complaint, String aspect, String source, String q,
+            Integer stars, String language, java.time.Instant since, Boolean conflict) {
+
+        public Filter(String brand, String label, Boolean complaint, String aspect, String source, String q) {
+            this(brand, label, complaint, aspect, source, q, null, null, null, null);
+        }
+
+        /** Whether a mention (as stored) passes the filter; the live stream's test, the same as {@link #find}'s SQL. */
+        public boolean matches(MentionRow m) {
+            return (!present(brand) || brand.equals(m.brandId())) && (!present(label) || label.equals(m.label()))
+                    && (!present(source) || source.equals(m.sourceId()))
+                    && (complaint == null || complaint == m.complaint())
+                    && (!present(aspect) || m.aspects().contains(aspect))
+                    && (!present(language) || language.equals(m.language()))
+                    && (conflict == null || conflict == m.ratingConflict())
+                    && (stars == null || stars.equals(m.stars()))
+                    && (since == null || !m.fetchedAt().isBefore(since));
+        }
     }
+
+    /** Stars on a 1..5 scale from a rating value and its best, in SQL (the same rounding as MentionRow.stars). */
+    static final String STARS_SQL = "round(m.rating_value / nullif(m.rating_best, 0) * 5)";
 
     private final DataSource store;
 
@@ -45,6 +66,19 @@ public class MentionQueries {
             sql.append(" AND ? = ANY (m.aspects)");
             args.add(f.aspect());
         }
+        eq(sql, args, "m.language", f.language());
+        if (f.conflict() != null) {
+            sql.append(" AND m.rating_conflict = ?");
+            args.add(f.conflict());
+        }
+        if (f.stars() != null) {
+            sql.append(" AND " + STARS_SQL + " = ?");
+            args.add(f.stars().doubleValue());
+        }
+        if (f.since() != null) {
+            sql.append(" AND m.fetched_at >= ?");
+            args.add(java.sql.Timestamp.from(f.since()));
+        }
         if (present(f.q())) {
             sql.append(" AND m.search @@ websearch_to_tsquery('english', ?)");
             args.add(f.q());
@@ -56,6 +90,28 @@ public class MentionQueries {
         sql.append(", m.mention_id LIMIT ?");
         args.add(limit);
         return Jdbc.query(store, sql.toString(), args, MentionQueries::mention);
+    }
+
+    /** Mentions first stored after {@code after} (the live stream's look), oldest first, at most {@code limit}. */
+    public List<Stored> storedAfter(java.time.Instant after, int limit) {
+        return Jdbc.query(store, "SELECT " + COLUMNS + ", m.stored_at FROM mention m WHERE m.stored_at > ?"
+                + " ORDER BY m.stored_at, m.mention_id LIMIT ?", List.of(java.sql.Timestamp.from(after), limit),
+                rs -> new Stored(mention(rs), IncidentQueries.instant(rs.getTimestamp(22))));
+    }
+
+    /** A mention with when the console stored it first. */
+    public record Stored(MentionRow mention, java.time.Instant storedAt) {
+    }
+
+    /** How many mentions' text contradicts their star rating (the queue's count). */
+    public long conflictCount() {
+        return Jdbc.query(store, "SELECT count(*) FROM mention WHERE rating_conflict", List.of(), rs -> rs.getLong(1))
+                .get(0);
+    }
+
+    public List<String> languages() {
+        return Jdbc.query(store, "SELECT DISTINCT language FROM mention WHERE language IS NOT NULL ORDER BY 1", List.of(),
+                rs -> rs.getString(1));
     }
 
     public List<String> brands() {
@@ -74,6 +130,10 @@ public class MentionQueries {
         return s != null && !s.isBlank();
     }
 
+    private static List<String> strings(Array a) throws SQLException {
+        return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+    }
+
     static MentionRow mention(ResultSet rs) throws SQLException {
         Array aspects = rs.getArray(17);
         return new MentionRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
@@ -81,6 +141,6 @@ public class MentionQueries {
                 (Double) rs.getObject(11), IncidentQueries.instant(rs.getTimestamp(12)),
                 IncidentQueries.instant(rs.getTimestamp(13)), rs.getDouble(14), rs.getString(15), rs.getBoolean(16),
                 aspects == null ? List.of() : Arrays.asList((String[]) aspects.getArray()), rs.getString(18),
-                rs.getBoolean(19), (Double) rs.getObject(20));
+                rs.getBoolean(19), (Double) rs.getObject(20), strings(rs.getArray(21)));
     }
 }

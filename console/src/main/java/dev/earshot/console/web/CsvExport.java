@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class CsvExport {
 
-    static final String HEADER = "fetched_at,brand,source,label,score,complaint,aspects,rating,author,title,text,url,mention_id";
+    static final String HEADER = "fetched_at,brand,source,label,score,confidence,complaint,rating_conflict,aspects,rating,language,author,title,text,url,mention_id";
 
     private CsvExport() {
     }
@@ -20,8 +20,10 @@ final class CsvExport {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (MentionRow m : rows) {
             out.append(String.join(",", cell(String.valueOf(m.fetchedAt())), cell(m.brandId()), cell(m.sourceId()),
-                    cell(m.label()), cell(String.format("%.3f", m.score())), cell(Boolean.toString(m.complaint())),
-                    cell(String.join(" ", m.aspects())), cell(m.rating()), cell(m.author()), cell(m.title()),
+                    cell(m.label()), cell(String.format("%.3f", m.score())),
+                    cell(m.confidence() == null ? "" : String.format("%.3f", m.confidence())),
+                    cell(Boolean.toString(m.complaint())), cell(Boolean.toString(m.ratingConflict())),
+                    cell(String.join(" ", m.aspects())), cell(m.rating()), cell(m.language()), cell(m.author()), cell(m.title()),
                     cell(m.text()), cell(m.url()), cell(m.mentionId()))).append("\r\n");
         }
         return out.toString();
@@ -36,19 +38,5 @@ final class CsvExport {
             s = "'" + s;
         }
         return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    /** The filter as a query string, for the export link (each value encoded). */
-    static String queryString(String... brandLabelComplaintAspectSourceQ) {
-        String[] names = {"brand", "label", "complaint", "aspect", "source", "q"};
-        StringBuilder q = new StringBuilder();
-        for (int i = 0; i < names.length; i++) {
-            String v = brandLabelComplaintAspectSourceQ[i];
-            if (v != null && !v.isBlank()) {
-                q.append(q.length() == 0 ? "?" : "&").append(names[i]).append('=')
-                        .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-            }
-        }
-        return q.toString();
     }
 }

@@ -24,6 +24,14 @@ public class LoginPage {
         static native TemplateInstance login(boolean error);
     }
 
+    private final LiveMentions live;
+    private final io.quarkus.security.identity.SecurityIdentity user;
+
+    public LoginPage(LiveMentions live, io.quarkus.security.identity.SecurityIdentity user) {
+        this.live = live;
+        this.user = user;
+    }
+
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML)
@@ -34,6 +42,9 @@ public class LoginPage {
     @POST
     @Path("logout")
     public Response logout() {
+        if (!user.isAnonymous()) {
+            live.closeFor(user.getPrincipal().getName());
+        }
         return Response.seeOther(URI.create("/login"))
                 .cookie(new NewCookie.Builder(SESSION_COOKIE).value("").path("/").maxAge(0).httpOnly(true).build())
                 .build();

@@ -10,6 +10,9 @@ public enum Notice {
     OFF("Actions are off: the console has no API token for alert-service (EARSHOT_API_TOKEN)."),
     NOT_AN_INCIDENT("That is not an incident."),
     NOT_A_RESPONDER("An incident can be assigned only to a user who may act on incidents (responder or admin)."),
+    FEEDBACK_SENT("Correction kept and sent to sentiment-service (topic sentiment-feedback) for the scorer to learn from."),
+    FEEDBACK_KEPT("Correction kept, but sentiment-service did not take it: it is marked unsent in the export."),
+    BAD_FEEDBACK("Choose negative, neutral or positive for a stored mention; nothing was kept."),
     BAD_NOTE("A note needs some text, at most 2000 characters; nothing was sent.");
 
     public final String text;

@@ -51,6 +51,10 @@ class ConfiguredUsersTest {
                 return Optional.empty();
             }
 
+            public String sentimentUrl() {
+                return "http://localhost:8082";
+            }
+
             public Map<String, User> users() {
                 return Map.of(name, user);
             }

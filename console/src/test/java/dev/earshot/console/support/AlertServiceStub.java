@@ -20,6 +20,9 @@ public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
     /** The bodies of the POSTs that had one (a note's JSON), in order. */
     public static final List<String> BODIES = new CopyOnWriteArrayList<>();
 
+    /** What arrived at the sentiment-service stand-in: "POST /api/feedback Bearer ... {json}". */
+    public static final List<String> FEEDBACK = new CopyOnWriteArrayList<>();
+
     private HttpServer server;
 
     @Override
@@ -41,8 +44,19 @@ public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // sentiment-service's POST /api/feedback (its real endpoint is tested in sentiment-service's FeedbackResourceTest)
+        server.createContext("/api/feedback", exchange -> {
+            FEEDBACK.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization") + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            byte[] body = "{\"topic\":\"sentiment-feedback\",\"partition\":0,\"offset\":0}".getBytes();
+            exchange.sendResponseHeaders(202, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
         server.start();
-        return Map.of("earshot.console.alert-url", "http://127.0.0.1:" + server.getAddress().getPort(),
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        return Map.of("earshot.console.alert-url", url, "earshot.console.sentiment-url", url,
                 "earshot.console.alert-token", TOKEN);
     }
 

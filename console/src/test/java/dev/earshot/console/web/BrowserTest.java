@@ -93,6 +93,7 @@ class BrowserTest {
         browser.get(base + "incidents");
         assertTrue(browser.getCurrentUrl().endsWith("/login"), browser.getCurrentUrl());
         screenshot("login");
+        accessible("login");
         browser.findElement(By.name("j_username")).sendKeys("rosa");
         browser.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
         browser.findElement(By.cssSelector("button[type=submit]")).click();
@@ -101,6 +102,7 @@ class BrowserTest {
             return !browser.findElements(By.cssSelector("tr[data-href='/incidents/inc-browser']")).isEmpty();
         });
         screenshot("incidents");
+        accessible("incidents");
 
         AlertServiceStub.REQUESTS.clear();
         // j moves down the list (other tests' incidents may come first) until this one is selected; a acknowledges it.
@@ -118,6 +120,7 @@ class BrowserTest {
 
         browser.get(base + "incidents/inc-browser");
         screenshot("incident");
+        accessible("incident");
         assertTrue(browser.findElement(By.cssSelector(".why")).getText().startsWith("12 negative mentions in 30 minutes"));
         String shown = browser.findElement(By.cssSelector("article.mention")).getText();
         assertTrue(shown.contains("<script>alert('x')</script>"), shown);
@@ -127,8 +130,56 @@ class BrowserTest {
 
         browser.get(base + "mentions?q=rude");
         screenshot("mentions");
+        accessible("mentions");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert());
         assertTrue(browser.findElement(By.cssSelector("main")).getText().contains("<b>Mallory</b>"));
+
+        // The live stream: a new mention reaches the open page without a reload, as text.
+        browser.get(base + "mentions?brand=northwind");
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.cssSelector("[data-live-status]"))
+                .getText().startsWith("Live"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        ScoredMention pushed = Events.scored("fe0000000000000000000000000000aa", "<script>alert('live')</script>",
+                "Cold <img src=x onerror=alert(5)> staff, live", "Live", "https://reviews.example/live", -0.8, now);
+        kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.MENTIONS_SCORED, "northwind",
+                EventJson.writeString(pushed))).awaitCompletion();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !browser.findElements(
+                By.cssSelector("article[id^='m-fe0000000000000000000000000000aa-']")).isEmpty());
+        String live = browser.findElement(By.cssSelector("article[id^='m-fe0000000000000000000000000000aa-']")).getText();
+        assertTrue(live.contains("<script>alert('live')</script>") && live.contains("<img src=x onerror=alert(5)>"), live);
+        assertEquals("Cold", browser.findElement(By.cssSelector("article[id^='m-fe0000000000000000000000000000aa-'] .text mark"))
+                .getText(), "the word that drove the score, highlighted");
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "the pushed review ran nothing");
+        assertTrue(browser.findElement(By.cssSelector("[data-live-status]")).getText().contains("1 new mention"));
+        screenshot("mentions-live");
+
+        browser.get(base + "brands/northwind");
+        await().atMost(Duration.ofSeconds(10)).until(() -> "true".equals(
+                browser.findElement(By.id("brand-chart")).getAttribute("data-drawn")));
+        screenshot("brand");
+        accessible("brand");
+
+        browser.get(base + "sources");
+        screenshot("sources");
+        accessible("sources");
+    }
+
+    /** axe-core (npm's, bundled in Deque's artifact) run in the page: no serious or critical violation. */
+    @SuppressWarnings("unchecked")
+    private void accessible(String name) throws Exception {
+        String axe;
+        try (var in = BrowserTest.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        browser.executeScript(axe);
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = browser.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document, {resultTypes: ['violations']}).then(function (r) {"
+                + " done(r.violations.filter(function (v) { return v.impact === 'serious' || v.impact === 'critical'; })"
+                + " .map(function (v) { return v.impact + ' ' + v.id + ': ' + v.nodes.slice(0, 3).map(function (n) {"
+                + " return n.target.join(' '); }).join(', '); })); }, function (e) { done(['axe failed: ' + e]); });");
+        List<String> serious = (List<String>) result;
+        assertTrue(serious.isEmpty(), name + ": " + String.join("; ", serious));
     }
 
     private void screenshot(String name) throws Exception {

@@ -84,6 +84,7 @@ class ConsolePagesTest {
     @Test
     void withoutLoggingInEveryPageSendsYouToTheLoginForm() {
         for (String page : List.of("/incidents", "/incidents/inc-storm", "/mentions", "/mentions/export.csv",
+                "/mentions/stream", "/mentions/feedback", "/mentions/feedback.csv", "/brands", "/brands/northwind",
                 "/sources")) {
             Response r = given().redirects().follow(false).get(page);
             assertEquals(302, r.statusCode(), page);
@@ -150,7 +151,7 @@ class ConsolePagesTest {
         for (String src : framed.select("script[src]").eachAttr("src")) {
             assertEquals(200, given().get(src).statusCode(), src + ": the page's scripts are served (htmx from its WebJar)");
         }
-        assertEquals(2, framed.select("script[src]").size());
+        assertEquals(3, framed.select("script[src]").size(), "htmx, console.js, pages.js");
         Response r = given().cookie("earshot-console", login("vera")).get("/incidents/inc-storm");
         assertNotNull(r.header("Content-Security-Policy"), "scripts only from the console itself");
         assertTrue(r.header("Content-Security-Policy").contains("script-src 'self'"));
