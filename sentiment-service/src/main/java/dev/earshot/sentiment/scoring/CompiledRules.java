@@ -28,6 +28,8 @@ final class CompiledRules {
     static final int F_LOVE_FOLLOWER = 1 << 11;
     static final int F_EMOTICON = 1 << 12;
     static final int F_WH = 1 << 13;
+    static final int F_FAILURE = 1 << 14;
+    static final int F_REQUEST = 1 << 15;
 
     final SentimentScorer.Mode mode;
     final Vocabulary vocabulary;
@@ -107,6 +109,8 @@ final class CompiledRules {
             flag(words, wordFlags, Rules.SARCASM_LEAD, F_SARCASM_LEAD);
             flag(words, wordFlags, Rules.ADVERB_BOOSTERS, F_ADVERB_BOOSTER);
             flag(words, wordFlags, Rules.SARCASM_LOVE_FOLLOWERS, F_LOVE_FOLLOWER);
+            flag(words, wordFlags, Rules.FAILURE_EVENTS, F_FAILURE);
+            flag(words, wordFlags, Rules.REQUEST_LEADS, F_REQUEST);
             flag(words, wordFlags, List.of("if", "unless", "whether", "hope", "hopefully", "hoping", "case"), F_CONDITIONAL);
         }
         for (int lang = 0; lang < LanguageGuard.LANGUAGES.length; lang++) {

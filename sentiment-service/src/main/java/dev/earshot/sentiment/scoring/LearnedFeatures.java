@@ -15,12 +15,17 @@ import java.util.Arrays;
 final class LearnedFeatures {
 
     /** Dense features: 0 compound, 1..11 valence per {@link Rule}, then the ones below. */
-    static final int DENSE = 16;
+    static final int DENSE = 20;
     static final int D_COMPOUND = 0;
     static final int D_PUNCTUATION = 12;
     static final int D_COMPLAINT_RULES = 13;
     static final int D_QUESTION = 14;
     static final int D_EXCLAMATION = 15;
+    /** {@link PostCues}: words of a failure (up to 3), praise beside a failure, a request, a question with a failure. */
+    static final int D_FAILURE = 16;
+    static final int D_SARCASM_CUE = 17;
+    static final int D_REQUEST = 18;
+    static final int D_QUESTION_FAILURE = 19;
 
     /** The hash every number shares: "AU212" is not a word to learn, "3 hours" is a number of hours. */
     static final int NUMBER = 0x5bd1e995;
@@ -75,6 +80,11 @@ final class LearnedFeatures {
         d[D_COMPLAINT_RULES] = Math.min(w.complaintMatches, 2) / 2.0;
         d[D_QUESTION] = question(w) ? 1 : 0;
         d[D_EXCLAMATION] = Math.min(w.exclamations, 3) / 3.0;
+        boolean failure = w.failureEvents > 0;
+        d[D_FAILURE] = Math.min(w.failureEvents, 3) / 3.0;
+        d[D_SARCASM_CUE] = failure && w.praiseWords > 0 ? 1 : 0;
+        d[D_REQUEST] = w.requestLead ? 1 : 0;
+        d[D_QUESTION_FAILURE] = failure && d[D_QUESTION] > 0 ? 1 : 0;
     }
 
     /** The weight of each hashed feature of a text with {@code features} of them. */

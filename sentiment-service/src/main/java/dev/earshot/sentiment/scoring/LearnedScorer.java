@@ -158,7 +158,7 @@ public final class LearnedScorer implements Scorer {
                 }
             }
         }
-        Contribution[] out = new Contribution[MAX_EXPLANATION + n + 4];
+        Contribution[] out = new Contribution[MAX_EXPLANATION + n + 8];
         int m = 0;
         for (int k = 0; k < n; k++) {
             if (Math.abs(termWeights[k]) >= MIN_EXPLAINED) {
@@ -182,6 +182,10 @@ public final class LearnedScorer implements Scorer {
         if (Math.abs(question) >= MIN_EXPLAINED) {
             out[m++] = new Contribution("?", "question", round(question));
         }
+        m = cueLine(out, m, d, dw, LearnedFeatures.D_FAILURE, "failure event", "failure-event");
+        m = cueLine(out, m, d, dw, LearnedFeatures.D_SARCASM_CUE, "praise beside a failure", "sarcasm-cue");
+        m = cueLine(out, m, d, dw, LearnedFeatures.D_REQUEST, "request", "request");
+        m = cueLine(out, m, d, dw, LearnedFeatures.D_QUESTION_FAILURE, "question about a failure", "question-failure");
         Arrays.sort(out, 0, m, STRONGEST_FIRST);
         if (ratingWeight == 0) {
             return List.of(Arrays.copyOf(out, Math.min(m, MAX_EXPLANATION)));
@@ -191,6 +195,15 @@ public final class LearnedScorer implements Scorer {
         out[keep] = ExplanationBuilder.rating(rating, ratingWeight);
         Arrays.sort(out, 0, keep + 1, STRONGEST_FIRST);
         return List.of(Arrays.copyOf(out, keep + 1));
+    }
+
+    /** A {@link PostCues} feature's line, when it moved the score enough. */
+    private int cueLine(Contribution[] out, int m, double[] d, float[] dw, int j, String term, String rule) {
+        double weight = d[j] * diff(dw, j) / model.sentimentTemperature;
+        if (Math.abs(weight) >= MIN_EXPLAINED) {
+            out[m++] = new Contribution(term, rule, round(weight));
+        }
+        return m;
     }
 
     /** Adds up to {@link #MAX_EXPLANATION} hashed words and pairs, strongest first, each bucket once. */

@@ -151,6 +151,27 @@ final class Rules {
     /** Adverbs that boost the next word rather than carry a feeling ("pretty bad"). */
     static final List<String> ADVERB_BOOSTERS = List.of("pretty", "super", "real", "way", "too");
 
+    /**
+     * Words that tell of something having gone wrong, with or without a feeling word ("flight now
+     * leaving at 21:40, still no update", "parcel marked delivered, missing"). Read as a post cue
+     * by the learned tier ({@link PostCues}), not as valence.
+     */
+    static final List<String> FAILURE_EVENTS = List.of(
+            "delayed", "delay", "delays", "cancelled", "canceled", "cancellation", "cancelling", "lost", "losing",
+            "missing", "broken", "broke", "stuck", "stranded", "waiting", "waited", "still", "again", "another",
+            "overcharged", "charged", "refund", "refunds", "outage", "outages", "dropped", "crashed", "crashes",
+            "crashing", "damaged", "smashed", "cracked", "late", "leaking", "leak", "faulty",
+            "wrong", "failed", "fails", "failing", "declined", "rejected", "denied", "ignored",
+            "ignoring", "diverted", "bumped", "overbooked", "nobody", "noone", "nothing", "never", "without",
+            "yet", "unanswered", "disconnected", "cut", "expired", "spoiled", "mouldy", "moldy", "cold",
+            "twice", "no-show", "unusable", "unreachable", "useless", "hours", "weeks");
+
+    /** A sentence opening with one of these asks the brand to act ("Fix the app.", "Please refund me"). */
+    static final List<String> REQUEST_LEADS = List.of(
+            "please", "pls", "plz", "fix", "sort", "refund", "cancel", "send", "explain", "answer",
+            "reply", "respond", "call", "tell", "give", "return", "bring", "need", "someone", "anyone", "help",
+            "sack", "hire", "update", "deliver", "honour", "honor", "reimburse", "compensate");
+
     /** Contrast words: the clause after them weighs more. */
     static final List<String> CONTRAST = List.of("but", "however");
 

@@ -28,6 +28,7 @@ public final class SentimentScorer implements Scorer {
     private final AspectCollector aspects;
     private final SarcasmRule sarcasm;
     private final ContrastRule contrast;
+    private final PostCues cues;
     private final Verdict verdict;
 
     /** VADER's lexicon from the classpath and Earshot's default aspects. */
@@ -53,6 +54,7 @@ public final class SentimentScorer implements Scorer {
         this.aspects = new AspectCollector(rules);
         this.sarcasm = new SarcasmRule(rules);
         this.contrast = new ContrastRule(rules);
+        this.cues = new PostCues(rules);
         this.verdict = new Verdict(rules);
     }
 
@@ -113,6 +115,7 @@ public final class SentimentScorer implements Scorer {
         w.aspectList = aspects.found(w);
         w.complaintMatches = w.complaints;
         if (earshot) {
+            cues.read(t, w);
             sarcasm.apply(w, w.complaintMatches);
         }
         contrast.apply(w);

@@ -74,6 +74,9 @@ final class Workspace {
     boolean evidence;
     java.util.List<String> aspectList;
     int complaintMatches;  // complaint rules matched, before sarcasm
+    int failureEvents;     // PostCues: words telling of something gone wrong
+    int praiseWords;       // PostCues: praise words as the lexicon has them (before sarcasm turned any)
+    boolean requestLead;   // PostCues: a sentence opens by asking the brand to act
     double punctuation;
     double norm;
     double textScore;
@@ -148,6 +151,9 @@ final class Workspace {
         evidence = false;
         aspectList = java.util.List.of();
         complaintMatches = 0;
+        failureEvents = 0;
+        praiseWords = 0;
+        requestLead = false;
         punctuation = 0;
         norm = 1;
         textScore = 0;
