@@ -170,7 +170,7 @@ public final class EarshotStack implements AutoCloseable {
      * What every local stack needs and a caller rarely cares about: the services listen on loopback
      * only (Quarkus' default is every interface) and, because nothing else reaches them, answer reads
      * from this machine without a token; a fresh secret for the acknowledge links, links that point
-     * at this alert-service, its state folder under the data folder, and private networks allowed
+     * at this alert-service (and the console, when it runs), its state folder under the data folder, and private networks allowed
      * (local sources live on 127.0.0.1).
      */
     private static Map<String, String> localDefaults(Path dataDir, Map<String, Integer> portsByModule) {
@@ -183,6 +183,11 @@ public final class EarshotStack implements AutoCloseable {
         Integer alertPort = portsByModule.get("alert-service");
         if (alertPort != null) {
             env.put("EARSHOT_PUBLIC_URL", "http://127.0.0.1:" + alertPort);
+        }
+        Integer consolePort = portsByModule.get(CONSOLE);
+        if (consolePort != null) {
+            // Emails link to the console's incident page, where a used acknowledge link lands.
+            env.put("EARSHOT_CONSOLE_URL", "http://127.0.0.1:" + consolePort);
         }
         return env;
     }

@@ -126,6 +126,10 @@ public final class LocalRun implements AutoCloseable {
         return site;
     }
 
+    LocalInbox inbox() {
+        return inbox;
+    }
+
     String consoleUrl() {
         return "http://127.0.0.1:" + ports.console();
     }

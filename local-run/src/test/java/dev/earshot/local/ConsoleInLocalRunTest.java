@@ -92,6 +92,28 @@ class ConsoleInLocalRunTest {
         assertTrue(row.startsWith("<tr") && row.contains("Northwind Coffee"),
                 "incident " + incidentId + " of Northwind Coffee is not a row of the console's inbox; logs in "
                         + work.resolve("logs") + "\n" + inbox.body());
+
+        // The alert email links to that incident on the console, where staff work on it.
+        String link = run.consoleUrl() + "/incidents/" + incidentId;
+        String email = awaitEmailContaining("Northwind", Duration.ofSeconds(90));
+        assertTrue(email.contains(link), "the alert email does not link to " + link + ":\n" + email);
+    }
+
+    /** The first .eml in the local inbox's folder that contains {@code text}, quoted-printable soft breaks removed. */
+    private static String awaitEmailContaining(String text, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var files = Files.list(run.inbox().folder())) {
+                for (Path eml : files.filter(f -> f.toString().endsWith(".eml")).toList()) {
+                    String body = Files.readString(eml, StandardCharsets.ISO_8859_1).replace("=\r\n", "").replace("=\n", "");
+                    if (body.contains(text)) {
+                        return body;
+                    }
+                }
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("no email about " + text + " in " + run.inbox().folder() + " within " + timeout);
     }
 
     /** The id of the first incident of the demo brand that alert-service lists (reads need no token from here). */
