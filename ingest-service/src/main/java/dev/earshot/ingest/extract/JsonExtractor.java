@@ -94,7 +94,7 @@ public final class JsonExtractor {
                             : Ratings.number(scalar(item, m.ratingBest()));
             rating = Ratings.parse(value, best);
         }
-        return new FoundItem(Texts.blankToNull(scalar(item, m.id())), Texts.absolute(pageUrl, scalar(item, m.link())),
+        return new FoundItem(Texts.blankToNull(scalar(item, m.id())), Links.web(Texts.absolute(pageUrl, scalar(item, m.link()))),
                 Texts.plainText(scalar(item, m.title())), text == null ? "" : text, Texts.blankToNull(scalar(item, m.author())),
                 rating, date(scalar(item, m.date())));
     }

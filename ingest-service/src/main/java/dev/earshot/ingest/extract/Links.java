@@ -8,7 +8,23 @@ import java.util.Locale;
 /** Links as a reader means them: the article a redirector points at, not the redirector. */
 final class Links {
 
+    /** {@code at://<did or handle>/app.bsky.feed.post/<rkey>}: a Bluesky post's AT URI, as its API gives it. */
+    private static final java.util.regex.Pattern BLUESKY_POST = java.util.regex.Pattern.compile(
+            "at://([A-Za-z0-9:._%-]{1,2048})/app\\.bsky\\.feed\\.post/([A-Za-z0-9._~:-]{1,512})");
+
     private Links() {
+    }
+
+    /**
+     * A link a browser opens: a Bluesky post's AT URI becomes {@code https://bsky.app/profile/<did>/post/<rkey>}
+     * (bsky.app takes the DID where the handle would be, and a DID survives a change of handle); any other is kept.
+     */
+    static String web(String link) {
+        if (link == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = BLUESKY_POST.matcher(link);
+        return m.matches() ? "https://bsky.app/profile/" + m.group(1) + "/post/" + m.group(2) : link;
     }
 
     /**

@@ -95,7 +95,7 @@ final class SchemaOrgReviews {
         String url = text(r, "url");
         String id = text(r, "@id");
         return new FoundItem(id == null ? null : "@id:" + Texts.absolute(pageUrl, id), Texts.absolute(pageUrl, url),
-                Texts.plainText(text(r, "name")), Texts.plainText(body), authorName, stars,
+                Texts.plainText(text(r, "name") != null ? text(r, "name") : text(r, "headline")), Texts.plainText(body), authorName, stars,
                 Dates.parse(text(r, "datePublished")));
     }
 

@@ -37,6 +37,14 @@ public final class Presets {
     static final CatalogSource.Json HACKER_NEWS = new CatalogSource.Json("$.hits[*]",
             "$.comment_text | $.story_text | $.title", "$.title", "$.author", "$.url | $.story_url", "$.created_at", null,
             null, "$.objectID", null, "page");
+    /**
+     * Bluesky posts that mention the brand through the public {@code app.bsky.feed.searchPosts} (newest first, up to
+     * 100). The link is the post's AT URI, which the extractor turns into its bsky.app address (by the author's DID,
+     * since a path cannot join the handle and the record key); the next page needs Bluesky's opaque cursor, so one
+     * page a poll.
+     */
+    static final CatalogSource.Json BLUESKY = new CatalogSource.Json("$.posts[*]", "$.record.text", null,
+            "$.author.handle", "$.uri", "$.record.createdAt | $.indexedAt", null, null, "$.uri", null, null);
     private static final Pattern APP = Pattern.compile("([a-z]{2})/(?:id)?([0-9]{5,12})");
 
     private static final Pattern SUBREDDIT = Pattern.compile("(?:/?r/)?([A-Za-z0-9_]{2,21})");
@@ -77,6 +85,14 @@ public final class Presets {
         add(new Preset("hacker-news", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"", Source.Kind.json,
                 p -> "https://hn.algolia.com/api/v1/search_by_date?tags=(story,comment)&query=" + query(p).replace("+", "%20"),
                 HACKER_NEWS, 2));
+        add(new Preset("bluesky-search", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"",
+                Source.Kind.json, p -> "https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q="
+                        + query(p).replace("+", "%20"), BLUESKY, 1));
+        add(new Preset("trustpilot", "the company's domain as in its Trustpilot address (trustpilot.com/review/<domain>)",
+                "kestrelbikes.example", Source.Kind.page, p -> "https://www.trustpilot.com/review/"
+                        + match(HOST, p.toLowerCase(Locale.ROOT), "a domain, e.g. kestrelbikes.example").group() + "?sort=recency"));
+        add(new Preset("review-page", "the https address of a review page with schema.org Review markup (JSON-LD or microdata)",
+                "https://reviews.example/kestrel-bikes", Source.Kind.page, Presets::reviewPage));
         add(new Preset("google-alerts", "the alert's feed address (Google Alerts: deliver to RSS feed)",
                 "https://www.google.com/alerts/feeds/01234567890123456789/1234567890123456789", Source.Kind.feed,
                 Presets::googleAlertsFeed));
@@ -138,6 +154,20 @@ public final class Presets {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || !"www.google.com".equalsIgnoreCase(uri.getHost())
                 || uri.getPath() == null || !uri.getPath().startsWith("/alerts/feeds/")) {
             throw new IllegalArgumentException("a Google Alerts feed starts with https://www.google.com/alerts/feeds/");
+        }
+        return uri.toString();
+    }
+
+    private static String reviewPage(String url) {
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("'" + url + "' is not a URL");
+        }
+        if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null
+                || uri.getRawUserInfo() != null) {
+            throw new IllegalArgumentException("a review page's address is http(s)://host/…, without credentials");
         }
         return uri.toString();
     }

@@ -57,6 +57,28 @@ class JsonExtractorTest {
     }
 
     @Test
+    void readsBlueskySearchPostsWithTheirWebLinks() throws Exception {
+        JsonExtractor.Page page = extractor.extract(FeedParserTest.fixture("/json/bluesky-searchposts.json"),
+                "application/json; charset=utf-8",
+                "https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?q=%22Kestrel%20Bikes%22",
+                dev.earshot.ingest.preset.PresetMappings.bluesky());
+        assertEquals(2, page.items().size());
+        FoundItem angry = page.items().get(0);
+        assertEquals("Second Kestrel Bikes frame in a year with a cracked seat stay. Their support just closed my ticket. 😤",
+                angry.text());
+        assertNull(angry.title(), "posts have no title");
+        assertEquals("ridewithkat.bsky.social", angry.author());
+        assertEquals("https://bsky.app/profile/did:plc:4kq2hx7n3vbe5tjwmzqk6f2d/post/3lbxk2rmdhs2k", angry.link(),
+                "the AT URI becomes the post's bsky.app address");
+        assertEquals("at://did:plc:4kq2hx7n3vbe5tjwmzqk6f2d/app.bsky.feed.post/3lbxk2rmdhs2k", angry.guid());
+        assertEquals(Instant.parse("2026-11-30T18:21:09.412Z"), angry.publishedAt());
+        assertNull(angry.rating());
+        assertEquals("velo-notes.example.com", page.items().get(1).author());
+        assertEquals(Instant.parse("2026-11-29T07:02:44Z"), page.items().get(1).publishedAt());
+        assertNull(page.nextPage(), "Bluesky's cursor is not a URL: one page");
+    }
+
+    @Test
     void epochSecondsAndMillisAreDates() {
         assertEquals(Instant.parse("2026-11-30T08:41:07Z"), JsonExtractor.date("1796028067"));
         assertEquals(Instant.parse("2026-11-30T08:41:07Z"), JsonExtractor.date("1796028067000"));

@@ -64,6 +64,23 @@ class PageExtractorTest {
     }
 
     @Test
+    void trustpilotsJsonLdGraphGivesEachReviewWithItsStars() throws Exception {
+        ExtractedPage page = extractor.extract(fixture("/pages/trustpilot-reviews.html"), "text/html; charset=utf-8",
+                "https://www.trustpilot.com/review/kestrelbikes.example?sort=recency", null);
+        assertEquals("json-ld", page.method());
+        assertEquals(2, page.items().size(), "the LocalBusiness's reference to a review is not a second copy of it");
+        FoundItem warranty = page.items().get(0);
+        assertEquals("Warranty claim ignored for six weeks", warranty.title(), "headline is the title");
+        assertEquals("Cracked frame after 800 km. Kestrel Bikes asked for photos twice & then stopped answering.",
+                warranty.text());
+        assertEquals("Jonas W.", warranty.author());
+        assertEquals(new Rating(1, 5), warranty.rating());
+        assertEquals(Instant.parse("2026-11-28T14:03:51Z"), warranty.publishedAt());
+        assertEquals("https://www.trustpilot.com/reviews/6750f1c2a9e3b00c1d2e3f41", warranty.link());
+        assertEquals(new Rating(4, 5), page.items().get(1).rating());
+    }
+
+    @Test
     void microdataReviewsWhenThereIsNoJsonLd() throws Exception {
         ExtractedPage page = extractor.extract(fixture("/pages/microdata-reviews.html"), "text/html; charset=utf-8",
                 "https://localfinds.example/northwind-riverside", null);

@@ -48,7 +48,7 @@ class PresetsTest {
         assertThrows(IllegalArgumentException.class, () -> Presets.expand("google-alerts",
                 "https://evil.example/alerts/feeds/1/2", null, null));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("x-twitter", "kestrel", null, null))
-                .getMessage().startsWith("no preset 'x-twitter'; there are: app-store, google-alerts"));
+                .getMessage().startsWith("no preset 'x-twitter'; there are: app-store, bluesky-search, google-alerts"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("youtube-channel", " ", null, null))
                 .getMessage().contains("needs the channel id"));
     }
@@ -64,5 +64,27 @@ class PresetsTest {
         assertEquals("https://hn.algolia.com/api/v1/search_by_date?tags=(story,comment)&query=%22Kestrel%20Bikes%22", hn.url());
         assertEquals("page", hn.json().pageParam());
         assertThrows(IllegalArgumentException.class, () -> Presets.expand("app-store", "us/../../x", null, null));
+    }
+
+    @Test
+    void blueskyTrustpilotAndReviewPagesExpandToTheirPublicAddresses() {
+        Source bsky = Presets.expand("bluesky-search", "\"Kestrel Bikes\"", null, null);
+        assertEquals(Source.Kind.json, bsky.kind());
+        assertEquals("https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q=%22Kestrel%20Bikes%22",
+                bsky.url());
+        assertEquals("$.record.text", bsky.json().text());
+        assertEquals("$.uri", bsky.json().id());
+        Source tp = Presets.expand("trustpilot", "KestrelBikes.example", null, "kestrel");
+        assertEquals(Source.Kind.page, tp.kind());
+        assertEquals("https://www.trustpilot.com/review/kestrelbikes.example?sort=recency", tp.url());
+        assertEquals(null, tp.selectors(), "no selectors: the page's schema.org markup is read");
+        assertThrows(IllegalArgumentException.class, () -> Presets.expand("trustpilot", "kestrel.example/../x", null, null));
+        assertEquals("https://reviews.example/kestrel-bikes",
+                Presets.expand("review-page", "https://reviews.example/kestrel-bikes", null, null).url());
+        assertThrows(IllegalArgumentException.class, () -> Presets.expand("review-page", "file:///etc/passwd", null, null));
+        assertThrows(IllegalArgumentException.class, () -> Presets.expand("review-page", "https://u:p@reviews.example/", null,
+                null));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("x-twitter", "kestrel", null, null))
+                .getMessage().contains("bluesky-search"));
     }
 }
