@@ -1,5 +1,6 @@
 package dev.earshot.local;
 
+import dev.earshot.postgres.embedded.EmbeddedPostgres;
 import dev.earshot.events.Topics;
 import dev.earshot.kafka.embedded.EmbeddedKafkaBroker;
 import dev.earshot.kafka.embedded.TopicAdmin;

@@ -1,5 +1,6 @@
 package dev.earshot.local;
 
+import dev.earshot.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.earshot.console.bench;
 import dev.earshot.console.store.BrandQueries;
 import dev.earshot.console.store.IncidentQueries;
 import dev.earshot.console.store.MentionQueries;
-import dev.earshot.console.support.EmbeddedPostgres;
+import dev.earshot.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -31,10 +31,11 @@ public final class StoreBenchmark {
         int mentions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         int incidents = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        try (EmbeddedPostgres pg = EmbeddedPostgres.start()) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.startThrowaway("earshot_console")) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(pg.jdbcUrl());
             ds.setUser(pg.user());
+            ds.setPassword(pg.password());
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
             long t0 = System.nanoTime();
             fill(ds, mentions, incidents);

@@ -1,5 +1,6 @@
 package dev.earshot.console.support;
 
+import dev.earshot.postgres.embedded.EmbeddedPostgres;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
@@ -10,10 +11,10 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        postgres = EmbeddedPostgres.start();
+        postgres = EmbeddedPostgres.startThrowaway("earshot_console");
         return Map.of("quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                 "quarkus.datasource.username", postgres.user(),
-                "quarkus.datasource.password", "unused-trust-auth",
+                "quarkus.datasource.password", postgres.password(),
                 "quarkus.datasource.devservices.enabled", "false");
     }
 

@@ -1,4 +1,4 @@
-package dev.earshot.local;
+package dev.earshot.postgres.embedded;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -30,7 +30,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
-    static final String VERSION = "17.5.0";
+    public static final String VERSION = "17.5.0";
     private static final String ARCHIVE = "postgres-linux-x86_64.txz";
     private static final int NOBODY = 65534;
 
@@ -40,8 +40,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
     private final String database;
     private final String user;
     private final String password;
+    private final boolean throwaway;
 
-    private EmbeddedPostgres(Path bin, Path data, int port, String database, String user, String password) {
+    private EmbeddedPostgres(Path bin, Path data, int port, String database, String user, String password,
+            boolean throwaway) {
+        this.throwaway = throwaway;
         this.bin = bin;
         this.data = data;
         this.port = port;
@@ -55,6 +58,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
      * superuser {@code user}, and starts it on {@code port} (0: a free one).
      */
     public static EmbeddedPostgres start(Path dataDir, int port, String database, String user) {
+        return start(dataDir, port, database, user, false);
+    }
+
+    /**
+     * For tests: a cluster in a new temporary folder on a free port, without fsync (a crash loses nothing a test
+     * needs), its folder deleted by {@link #close}.
+     */
+    public static EmbeddedPostgres startThrowaway(String database) {
+        try {
+            Path parent = Files.createTempDirectory("earshot-pg",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+            return start(parent.resolve("data"), 0, database, database, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static EmbeddedPostgres start(Path dataDir, int port, String database, String user, boolean throwaway) {
         try {
             Path bin = unpackOnce().resolve("bin");
             stopLeftover(dataDir);
@@ -69,7 +90,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 run(List.of("chown", "-R", NOBODY + ":" + NOBODY, dataDir.toString(), pwFile.toString()));
             }
             EmbeddedPostgres pg = new EmbeddedPostgres(bin, dataDir, port == 0 ? freePort() : port, database, user,
-                    password);
+                    password, throwaway);
             try {
                 pg.asServerUser(List.of(bin.resolve("initdb").toString(), "-A", "scram-sha-256", "-U", user,
                         "--pwfile=" + pwFile, "-D", dataDir.toString(), "-E", "UTF-8", "--locale=C"), null);
@@ -82,7 +103,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
             pg.asServerUser(List.of(bin.resolve("pg_ctl").toString(), "-D", dataDir.toString(), "-w", "-t", "60",
                     "-l", dataDir.resolve("server.log").toString(), "-o",
                     "-p " + pg.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dataDir
-                            + " -c max_connections=50", "start"), null);
+                            + " -c max_connections=50" + (throwaway ? " -c fsync=off" : ""), "start"), null);
             return pg;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,7 +117,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
         try {
             Path bin = unpackOnce().resolve("bin");
-            new EmbeddedPostgres(bin, dataDir, 0, null, null, null).stop("immediate");
+            new EmbeddedPostgres(bin, dataDir, 0, null, null, null, false).stop("immediate");
         } catch (IOException | RuntimeException e) {
             // nothing was running there, or it is gone already
         }
@@ -122,10 +143,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return data;
     }
 
-    /** Stops the server (fast shutdown: open sessions are ended) and waits until it is gone. The data stay. */
+    /**
+     * Stops the server (fast shutdown: open sessions are ended) and waits until it is gone. The data stay, except a
+     * {@link #startThrowaway throwaway} cluster's.
+     */
     @Override
     public void close() {
-        stop("fast");
+        try {
+            stop("fast");
+        } finally {
+            if (throwaway) {
+                deleteTree(data.getParent());
+            }
+        }
     }
 
     private void stop(String mode) {
