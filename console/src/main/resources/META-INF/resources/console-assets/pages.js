@@ -12,7 +12,13 @@
     source = new EventSource(list.getAttribute('data-stream'));
     source.addEventListener('open', function () { if (status) { status.textContent = 'Live: new mentions appear at the top.'; } });
     source.addEventListener('mention', function (e) {
-      list.insertAdjacentHTML('afterbegin', e.data);
+      // The server re-reads a few seconds before its watermark (transactions commit late), so a mention the page
+      // already shows can arrive again: keep one copy.
+      var parsed = document.createElement('template');
+      parsed.innerHTML = e.data;
+      var item = parsed.content.firstElementChild;
+      if (!item || (item.id && document.getElementById(item.id))) { return; }
+      list.insertBefore(item, list.firstChild);
       arrived++;
       while (list.children.length > 300) { list.removeChild(list.lastElementChild); }
       if (status) { status.textContent = arrived + ' new mention(s) arrived.'; }

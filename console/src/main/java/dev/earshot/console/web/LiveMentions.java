@@ -73,7 +73,7 @@ public class LiveMentions {
             return;
         }
         if (watermark == null) {
-            watermark = Instant.now().minusMillis(OVERLAP_MS);
+            watermark = Instant.now();
         }
         Client c = new Client(user, filter, sink, sse, new AtomicInteger());
         clients.add(c);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.console.support.HeadlessChromium;
 import dev.earshot.console.support.AlertServiceStub;
 import dev.earshot.console.support.Events;
 import dev.earshot.console.support.PostgresResource;
@@ -19,7 +20,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +29,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * The console in a real browser: Debian's chromium through its own chromedriver (`apt-get install chromium
@@ -51,8 +48,6 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @WithTestResource(AlertServiceStub.class)
 class BrowserTest {
 
-    static final File CHROMIUM = new File("/usr/bin/chromium");
-    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL base;
@@ -64,8 +59,6 @@ class BrowserTest {
 
     @BeforeEach
     void openTheBrowser() {
-        Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
-                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ScoredMention hostile = Events.scored("fe00000000000000000000000000000f", "<img src=x onerror=alert(1)>",
                 "Rude <script>alert('x')</script> staff <a href=\"javascript:alert(2)\">here</a>", "<b>Mallory</b>",
@@ -73,12 +66,7 @@ class BrowserTest {
         kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ALERTS, "inc-browser",
                 EventJson.writeString(Events.alert("inc-browser", 1, Alert.State.OPEN, null, List.of(hostile),
                         now.plusSeconds(3600))))).awaitCompletion();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach
@@ -150,7 +138,8 @@ class BrowserTest {
         assertEquals("Cold", browser.findElement(By.cssSelector("article[id^='m-fe0000000000000000000000000000aa-'] .text mark"))
                 .getText(), "the word that drove the score, highlighted");
         assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "the pushed review ran nothing");
-        assertTrue(browser.findElement(By.cssSelector("[data-live-status]")).getText().contains("1 new mention"));
+        String status = browser.findElement(By.cssSelector("[data-live-status]")).getText();
+        assertTrue(status.contains("1 new mention"), status + "\n" + browser.findElement(By.cssSelector("main")).getText());
         screenshot("mentions-live");
 
         browser.get(base + "brands/northwind");

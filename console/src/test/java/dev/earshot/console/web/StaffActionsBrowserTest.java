@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.console.support.HeadlessChromium;
 import dev.earshot.console.support.AlertServiceStub;
 import dev.earshot.console.support.Events;
 import dev.earshot.console.support.PostgresResource;
@@ -19,7 +20,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +29,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Assign and note in real Chromium (Debian's, through its own chromedriver, as {@link BrowserTest}): the inbox's
@@ -65,8 +62,6 @@ class StaffActionsBrowserTest {
 
     @BeforeEach
     void openTheBrowser() {
-        Assumptions.assumeTrue(BrowserTest.CHROMIUM.canExecute() && BrowserTest.CHROMEDRIVER.canExecute(),
-                "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
         now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         mention = Events.scored("be00000000000000000000000000000b", "Cold", "Cold coffee, long wait", "Bo",
                 "https://reviews.example/r/9", -0.9, now);
@@ -74,12 +69,7 @@ class StaffActionsBrowserTest {
         kafka.produceStrings().fromRecords(new ProducerRecord<>(Topics.ALERTS, "inc-assign",
                 EventJson.writeString(Events.alert("inc-assign", 1, Alert.State.OPEN, null, List.of(mention),
                         now.plusSeconds(7200))))).awaitCompletion();
-        ChromeOptions options = new ChromeOptions().setBinary(BrowserTest.CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(BrowserTest.CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
-        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach
