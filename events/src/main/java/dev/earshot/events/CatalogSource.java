@@ -9,10 +9,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param brand    when set, the source is only about that brand
  * @param fileHash the file entry this record came from or edits (set by ingest-service), null when made over the API
+ * @param render   for a page: read it through a headless browser, so reviews that JavaScript inserts are there; null or
+ *                 false = a plain fetch
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CatalogSource(int schemaVersion, String id, String kind, String url, String brand, Selectors selectors,
-        Integer maxPages, String fileHash, Json json) {
+        Integer maxPages, String fileHash, Json json, Boolean render) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -21,17 +23,23 @@ public record CatalogSource(int schemaVersion, String id, String kind, String ur
     }
 
     public CatalogSource(String id, String kind, String url, String brand) {
-        this(SCHEMA_VERSION, id, kind, url, brand, null, null, null, null);
+        this(SCHEMA_VERSION, id, kind, url, brand, null, null, null, null, null);
+    }
+
+    /** A source that is not rendered in a browser. */
+    public CatalogSource(int schemaVersion, String id, String kind, String url, String brand, Selectors selectors,
+            Integer maxPages, String fileHash, Json json) {
+        this(schemaVersion, id, kind, url, brand, selectors, maxPages, fileHash, json, null);
     }
 
     /** A source of a kind without a JSON mapping. */
     public CatalogSource(int schemaVersion, String id, String kind, String url, String brand, Selectors selectors,
             Integer maxPages, String fileHash) {
-        this(schemaVersion, id, kind, url, brand, selectors, maxPages, fileHash, null);
+        this(schemaVersion, id, kind, url, brand, selectors, maxPages, fileHash, null, null);
     }
 
     public CatalogSource withFileHash(String hash) {
-        return new CatalogSource(schemaVersion, id, kind, url, brand, selectors, maxPages, hash, json);
+        return new CatalogSource(schemaVersion, id, kind, url, brand, selectors, maxPages, hash, json, render);
     }
 
     /** Where the reviews are on a page, as CSS selectors (Jsoup syntax); {@code css@attr} reads an attribute. */

@@ -91,6 +91,20 @@ class CatalogRecordTest {
     }
 
     @Test
+    void aRenderedPageSourceKeepsItsRenderFlagAndANonBooleanIsRefusedWithItsPath() {
+        CatalogRecord.SourceSet set = assertInstanceOf(CatalogRecord.SourceSet.class, CatalogRecord.read("source:s1",
+                "{\"id\":\"s1\",\"kind\":\"page\",\"url\":\"https://x.example/\",\"render\":true}"));
+        assertEquals(Boolean.TRUE, set.source().render());
+        assertMatchesSchema(CatalogSchemas.SOURCE, set.valueJson());
+        assertEquals(set, CatalogRecord.read("source:s1", set.valueJson()));
+        assertEquals(Boolean.TRUE, set.source().withFileHash("0123456789abcdef").render(), "a file entry keeps it");
+        assertNull(assertInstanceOf(CatalogRecord.SourceSet.class, CatalogRecord.read("source:s2",
+                "{\"id\":\"s2\",\"kind\":\"page\",\"url\":\"https://x.example/\"}")).source().render(), "off unless asked");
+        assertEquals("render", refused("source:s1",
+                "{\"id\":\"s1\",\"kind\":\"page\",\"url\":\"https://x.example/\",\"render\":\"yes\"}").path());
+    }
+
+    @Test
     void aRemovalIsItsOwnValueAndATombstoneReadsAsOne() {
         CatalogRecord.Removal r = assertInstanceOf(CatalogRecord.Removal.class,
                 CatalogRecord.read("source:s1", CatalogRecord.REMOVED));
