@@ -65,7 +65,7 @@ public class AlertTopology {
         t.addSource("mentions", in, in, Topics.MENTIONS_SCORED);
         t.addSource("commands", in, in, IncidentCommand.TOPIC);
         t.addProcessor("incidents", () -> new IncidentProcessor(catalog::settings, lifecycle, policy, commands,
-                notify.tick(), notify.digestInterval(), inc.retention(), metrics), "mentions", "commands");
+                notify.tick(), inc.publishInterval(), notify.digestInterval(), inc.retention(), metrics), "mentions", "commands");
         IncidentProcessor.stores(store).forEach(builder -> t.addStateStore(builder, "incidents"));
         t.addSink(IncidentProcessor.ALERTS_SINK, Topics.ALERTS, out, out, "incidents");
         t.addSink(IncidentProcessor.DLQ_SINK, Topics.MENTIONS_SCORED_DLQ, out, out, "incidents");

@@ -119,6 +119,14 @@ public interface AlertConfig {
          */
         @WithDefault("1000")
         int excerptChars();
+
+        /**
+         * A revision that only folds more of the same into an incident (no new incident, no re-opening, no higher
+         * severity, nothing told now) is not published at once: the newest state of each such incident goes to
+         * {@code alerts} at most this often, so a storm of complaints is a few revisions, not one per complaint.
+         */
+        @WithDefault("100ms")
+        Duration publishInterval();
     }
 
     /** Email, Slack, throttling, digest, escalation, retries. */

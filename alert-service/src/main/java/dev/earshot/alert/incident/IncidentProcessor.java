@@ -41,8 +41,12 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The stream task that owns a partition's incidents: each scored mention goes through the rules
  * ({@link MentionRules}) against its brand's history, what fires folds into incidents
- * ({@link IncidentLifecycle}), every revision is published to {@code alerts}, and what the
- * {@link NotificationPolicy} says to tell goes to the notifications topic. Staff commands arrive on
+ * ({@link IncidentLifecycle}), revisions are published to {@code alerts}, and what the
+ * {@link NotificationPolicy} says to tell goes to the notifications topic. A new incident, a re-opening, a
+ * higher severity, a staff action and anything told now are published at once; a fold of more of the same
+ * is only saved and noted as unpublished, and a wall-clock timer publishes the newest state of each such
+ * incident every publish interval — in complaint storms most mentions fold, and each revision is several
+ * kilobytes of JSON. The unpublished set is a store, so a restart publishes what the last commit left. Staff commands arrive on
  * {@link IncidentCommand#TOPIC}, keyed by brand like the mentions, so they reach the same task
  * ({@link CommandHandler}). With exactly-once processing the stores, the alerts and the notifications
  * are committed together.
@@ -64,6 +68,7 @@ public final class IncidentProcessor implements Processor<String, String, String
     private final NotificationPolicy policy;
     private final CommandHandler commands;
     private final Duration tick;
+    private final Duration publishInterval;
     private final Duration digestInterval;
     private final Duration retention;
     private final MeterRegistry metrics;
@@ -76,16 +81,18 @@ public final class IncidentProcessor implements Processor<String, String, String
 
     /**
      * @param settings the rule thresholds of a brand
-     * @param tick     how often held-back updates and escalations are looked at
+     * @param tick            how often held-back updates and escalations are looked at
+     * @param publishInterval how often folded revisions are published (see the class comment)
      */
     public IncidentProcessor(Function<String, DetectionSettings> settings, IncidentLifecycle lifecycle,
-            NotificationPolicy policy, CommandHandler commands, Duration tick, Duration digestInterval,
-            Duration retention, MeterRegistry metrics) {
+            NotificationPolicy policy, CommandHandler commands, Duration tick, Duration publishInterval,
+            Duration digestInterval, Duration retention, MeterRegistry metrics) {
         this.settings = settings;
         this.lifecycle = lifecycle;
         this.policy = policy;
         this.commands = commands;
         this.tick = tick;
+        this.publishInterval = publishInterval;
         this.digestInterval = digestInterval;
         this.retention = retention;
         this.metrics = metrics;
@@ -94,8 +101,9 @@ public final class IncidentProcessor implements Processor<String, String, String
     /** The stores this processor uses; {@code store} makes persistent or in-memory ones. */
     public static List<StoreBuilder<?>> stores(Function<String, KeyValueBytesStoreSupplier> store) {
         List<StoreBuilder<?>> all = new ArrayList<>(IncidentStore.builders(store));
+        // Cached: a brand's counters change with every mention, its changelog gets them once per commit.
         all.add(Stores.keyValueStoreBuilder(store.apply(HISTORY_STORE), Serdes.String(),
-                new BrandHistorySerde()));
+                new BrandHistorySerde()).withCachingEnabled());
         all.add(Stores.keyValueStoreBuilder(store.apply(SEEN_STORE), Serdes.String(), Serdes.Long()));
         return all;
     }
@@ -107,6 +115,7 @@ public final class IncidentProcessor implements Processor<String, String, String
         this.seen = context.getStateStore(SEEN_STORE);
         this.incidents = IncidentStore.of(context);
         context.schedule(tick, PunctuationType.WALL_CLOCK_TIME, this::onTick);
+        context.schedule(publishInterval, PunctuationType.WALL_CLOCK_TIME, nowMs -> publishUnpublished());
         context.schedule(digestInterval, PunctuationType.WALL_CLOCK_TIME, this::sendDigests);
         context.schedule(Duration.ofHours(1), PunctuationType.WALL_CLOCK_TIME, this::forgetOld);
     }
@@ -152,6 +161,7 @@ public final class IncidentProcessor implements Processor<String, String, String
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         boolean opened = !lifecycle.folds(inc, f.eventMs());
         boolean reopened = false;
+        Alert.Severity before = opened ? null : inc.severity;
         if (opened) {
             Detection naming = new Detection(f.openAs(), d.severity(), d.cause(), d.rule(), d.summary(), d.figures());
             inc = lifecycle.open(naming, scored, f.eventMs(), now);
@@ -166,7 +176,11 @@ public final class IncidentProcessor implements Processor<String, String, String
         } else {
             incidents.save(inc);
         }
-        publish(inc, decision.tell());
+        if (opened || reopened || inc.severity != before || decision.tell().isPresent()) {
+            publish(inc, decision.tell());
+        } else {
+            incidents.unpublished(inc);
+        }
     }
 
     private void onCommand(Record<String, String> record) {
@@ -189,11 +203,16 @@ public final class IncidentProcessor implements Processor<String, String, String
         }
     }
 
-    /** The incident's new revision to {@code alerts} (it is already saved), and what to tell. */
+    /** The incident's newest revision to {@code alerts} (it is already saved), and what to tell. */
     private void publish(Incident inc, Optional<Notification.Purpose> tell) {
         Alert alert = inc.toAlert();
         context.forward(new Record<>(inc.id, EventJson.writeString(alert), context.currentSystemTimeMs()), ALERTS_SINK);
+        incidents.published(inc.id);
         tell.ifPresent(purpose -> notify(Notification.about(alert, purpose)));
+    }
+
+    private void publishUnpublished() {
+        incidents.unpublished().forEach(inc -> publish(inc, Optional.empty()));
     }
 
     private void notify(Notification n) {
@@ -205,7 +224,11 @@ public final class IncidentProcessor implements Processor<String, String, String
             NotificationPolicy.Decision decision = policy.onTick(inc.subject(), nowMs);
             if (inc.keep(decision.notice()) || decision.tell().isPresent()) {
                 incidents.save(inc);
-                decision.tell().ifPresent(purpose -> notify(Notification.about(inc.toAlert(), purpose)));
+                if (decision.tell().isPresent() && incidents.isUnpublished(inc.id)) {
+                    publish(inc, decision.tell()); // the revision told is on alerts before its email
+                } else {
+                    decision.tell().ifPresent(purpose -> notify(Notification.about(inc.toAlert(), purpose)));
+                }
             }
         }
     }
