@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.util.GreenMail;
+import dev.earshot.alert.catalog.BrandCatalog;
+import dev.earshot.alert.config.AlertConfig;
+import dev.earshot.alert.incident.CommandSignatures;
+import dev.earshot.alert.incident.Incident;
+import dev.earshot.alert.incident.IncidentStore;
 import dev.earshot.alert.messaging.StreamsHooks;
 import dev.earshot.alert.notification.AlertMailer;
 import dev.earshot.alert.support.GreenMailResource;
 import dev.earshot.alert.support.Mails;
 import dev.earshot.alert.support.Replica;
 import dev.earshot.alert.support.ScoredMentions;
+import dev.earshot.alert.support.TestConfig;
+import dev.earshot.events.Alert;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Label;
 import dev.earshot.events.ScoredMention;
@@ -22,6 +29,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import jakarta.mail.internet.MimeMessage;
@@ -32,8 +41,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,6 +113,59 @@ class RestartTest {
         assertTrue(revisions.size() <= 3, "opened, and at most two throttled updates: " + revisions);
         assertEquals(revisions.size(), revisions.stream().distinct().count(), "no email sent twice: " + revisions);
         }
+    }
+
+    @Inject
+    AlertConfig config;
+
+    @Inject
+    BrandCatalog catalog;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Inject
+    CommandSignatures signatures;
+
+    @Test
+    void aRevisionNotYetPublishedWhenTheServiceStoppedIsPublishedByTheNextOne(@TempDir Path firstState,
+            @TempDir Path secondState) {
+        streams.close(StreamsHooks.LEAVE_GROUP); // this test runs the replicas itself
+        // The first replica publishes folds only every hour: its further revisions are still unpublished when it stops.
+        AlertConfig slow = TestConfig.with(Map.of("earshot.alert.incidents.publish-interval", "1h"));
+        Topology slowTopology = AlertTopology.build(slow, catalog, metrics, signatures);
+        String incident;
+        var alerts = kafka.consumeStrings().fromTopics(Topics.ALERTS);
+        Instant now = Instant.now();
+        try (KafkaStreams first = Replica.start(slowTopology, streamsConfig, firstState, "first", Map.of())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> first.state() == KafkaStreams.State.RUNNING);
+            for (int i = 0; i < 5; i++) {
+                send(ScoredMentions.of("pendingco", "Pending Co", "Charged twice, rude, awful " + i, -0.9,
+                        Label.NEGATIVE), now.plusSeconds(i));
+            }
+            incident = await().atMost(Duration.ofSeconds(30)).until(() -> revisionsOf(alerts, "instant-pendingco-"),
+                    l -> !l.isEmpty()).get(0).incidentId();
+            ReadOnlyKeyValueStore<String, Incident> store = first.store(StoreQueryParameters.fromNameAndType(
+                    IncidentStore.INCIDENTS, QueryableStoreTypes.<String, Incident>keyValueStore()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> store.get(incident) != null
+                    && store.get(incident).revision == 5);
+            assertEquals(List.of(1), revisionsOf(alerts, incident).stream().map(Alert::revision).toList(),
+                    "the folds are saved, not yet published");
+        } // a clean stop commits what it processed; a crash would roll back to the last commit, marks and offsets alike
+        // The next replica, with its local state lost, restores the unpublished mark from the changelog and publishes.
+        try (KafkaStreams second = Replica.start(topology, streamsConfig, secondState, "second", Map.of())) {
+            List<Alert> published = await().atMost(Duration.ofSeconds(60)).until(() -> revisionsOf(alerts, incident),
+                    l -> l.size() >= 2);
+            Alert last = published.get(published.size() - 1);
+            assertEquals(5, last.revision(), "the newest revision, published after the restart");
+            assertEquals(5, last.reach().complaints(), "with every complaint folded before the stop");
+            alerts.stop();
+        }
+    }
+
+    private static List<Alert> revisionsOf(ConsumerTask<String, String> alerts, String keyPrefix) {
+        return alerts.getRecords().stream().filter(r -> r.key().startsWith(keyPrefix))
+                .map(r -> EventJson.read(r.value(), Alert.class)).toList();
     }
 
     private void send(ScoredMention scored, Instant at) {
