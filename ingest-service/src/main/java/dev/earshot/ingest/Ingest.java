@@ -6,6 +6,7 @@ import dev.earshot.events.TopicTable;
 import dev.earshot.ingest.fetch.HostLimiter;
 import dev.earshot.ingest.fetch.HttpFetcher;
 import dev.earshot.ingest.fetch.NetworkGuard;
+import dev.earshot.ingest.fetch.PageRenderer;
 import dev.earshot.ingest.fetch.RobotsRules;
 import dev.earshot.ingest.mention.MentionFactory;
 import dev.earshot.ingest.poll.PollScheduler;
@@ -45,6 +46,8 @@ public final class Ingest implements AutoCloseable {
     public final CatalogStore catalog;
     public final NetworkGuard guard;
     public final HttpFetcher fetcher;
+    /** Starts no browser until a render: true source is read. */
+    public final PageRenderer renderer;
     public final SourceReader reader;
     public final MentionFactory mentionFactory;
     public final MentionPublisher mentions;
@@ -77,7 +80,8 @@ public final class Ingest implements AutoCloseable {
         HostLimiter hosts = new HostLimiter(config.hosts().minInterval(), config.hosts().maxConcurrent());
         RobotsRules robots = new RobotsRules(fetcher, config.robots().cacheTtl(), config.robots().enabled(), clock,
                 hosts::crawlDelay);
-        reader = new SourceReader(fetcher, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
+        renderer = new PageRenderer(config.render(), config.http(), guard);
+        reader = new SourceReader(fetcher, renderer, robots, config.poll().maxPagesLimit(), config.hosts().minInterval());
         mentionFactory = new MentionFactory();
         mentions = new MentionPublisher(sender, published, registry);
         ownership = new SourceOwnership(kafka, config.shards().group());
@@ -146,5 +150,6 @@ public final class Ingest implements AutoCloseable {
         published.close();
         producer.close(Duration.ofSeconds(5));
         fetcher.close();
+        renderer.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.earshot.ingest;
 
 import dev.earshot.ingest.fetch.HttpSettings;
+import dev.earshot.ingest.fetch.RenderSettings;
 import dev.earshot.ingest.poll.PollSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -51,6 +52,8 @@ public interface IngestConfig {
 
     Robots robots();
 
+    Render render();
+
     Shards shards();
 
     /** How sources are fetched. */
@@ -84,6 +87,33 @@ public interface IngestConfig {
         @Override
         @WithDefault("5")
         int maxRedirects();
+    }
+
+    /** Pages with {@code render: true}: read through headless Chromium; timeouts and caps are {@link Http}'s. */
+    interface Render extends RenderSettings {
+        @Override
+        @WithDefault("/usr/bin/chromium")
+        Path chromium();
+
+        @Override
+        @WithDefault("/usr/bin/chromedriver")
+        Path chromedriver();
+
+        @Override
+        @WithDefault("1")
+        int maxConcurrent();
+
+        @Override
+        @WithDefault("3s")
+        Duration settleTime();
+
+        @Override
+        @WithDefault("20971520")
+        long maxTrafficBytes();
+
+        @Override
+        @WithDefault("120s")
+        Duration queueTimeout();
     }
 
     /** Politeness towards each host, whatever number of sources it serves. */

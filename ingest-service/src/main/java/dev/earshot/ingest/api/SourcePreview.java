@@ -42,10 +42,11 @@ public class SourcePreview {
 
     /**
      * @param method how items were found: feed, json, selectors, json-ld, microdata or none
-     * @param errors why the source could not be read, if it could not
+     * @param errors   why the source could not be read, if it could not
+     * @param rendered read through headless Chromium ({@code render: true})
      */
     public record Result(String sourceUrl, String method, int pagesRead, int itemCount, int matchingItems, List<Item> items,
-            List<String> errors) {
+            List<String> errors, boolean rendered) {
     }
 
     public Result run(Source source) {
@@ -57,7 +58,8 @@ public class SourcePreview {
                     (int) items.stream().filter(i -> !i.brands().isEmpty()).count(), items,
                     read.items().isEmpty() ? List.of("the source answered but yielded no item"
                             + (source.kind() == Source.Kind.page && source.selectors() == null
-                                    ? " (no schema.org Review markup found; give selectors)" : "")) : List.of());
+                                    ? " (no schema.org Review markup found; give selectors)" : "")) : List.of(),
+                    read.rendered());
         } catch (FetchException e) {
             return failed(source, e.kind().name() + ": " + e.getMessage());
         } catch (FeedParseException e) {
@@ -75,6 +77,6 @@ public class SourcePreview {
     }
 
     private static Result failed(Source source, String error) {
-        return new Result(source.url(), null, 0, 0, 0, List.of(), List.of(error));
+        return new Result(source.url(), null, 0, 0, 0, List.of(), List.of(error), source.rendered());
     }
 }

@@ -8,7 +8,9 @@ public class FetchException extends IOException {
 
     /** What went wrong, as counted in {@code earshot_ingest_poll_errors_total{kind}}. */
     public enum Kind {
-        blocked, robots, timeout, too_large, redirects, network, http, rate_limited, unreadable, publish
+        blocked, robots, timeout, too_large, redirects, network, http, rate_limited, unreadable, publish,
+        /** A {@code render: true} page could not be rendered: Chromium is missing, would not start, or failed. */
+        browser
     }
 
     private final Kind kind;

@@ -5,8 +5,10 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -38,15 +40,32 @@ public final class NetworkGuard {
     private final boolean allowPrivate;
     private final Resolver resolver;
     private final Duration lookupTimeout;
+    /** Internal addresses let through all the same: a test's fixture server, never set by the service. */
+    private final Set<InetAddress> excepted;
 
     /**
      * @param lookupTimeout the longest a look-up made by {@link #refusal} (the API's check) may take; a fetch bounds
      *                      its own by what is left of its total timeout
      */
     public NetworkGuard(boolean allowPrivate, Resolver resolver, Duration lookupTimeout) {
+        this(allowPrivate, resolver, lookupTimeout, Set.of());
+    }
+
+    private NetworkGuard(boolean allowPrivate, Resolver resolver, Duration lookupTimeout, Set<InetAddress> excepted) {
         this.allowPrivate = allowPrivate;
         this.resolver = resolver;
         this.lookupTimeout = lookupTimeout;
+        this.excepted = excepted;
+    }
+
+    /**
+     * This guard, letting one internal address through (a test's fixture server on 127.0.0.1) while every other
+     * stays refused, so a test can show that a redirect to another internal address is refused.
+     */
+    public NetworkGuard except(InetAddress address) {
+        Set<InetAddress> more = new HashSet<>(excepted);
+        more.add(address);
+        return new NetworkGuard(allowPrivate, resolver, lookupTimeout, Set.copyOf(more));
     }
 
     /** With the system's resolver. */
@@ -96,7 +115,7 @@ public final class NetworkGuard {
         InetAddress[] addresses = lookUp(name, deadline);
         if (!allowPrivate) {
             for (InetAddress a : addresses) {
-                if (isInternal(a)) {
+                if (isInternal(a) && !excepted.contains(a)) {
                     throw new FetchException(FetchException.Kind.blocked, "host '" + host + "' resolves to "
                             + a.getHostAddress() + ", a loopback, private or link-local address; set "
                             + "EARSHOT_ALLOW_PRIVATE_NETWORKS=true to allow it");

@@ -8,7 +8,9 @@ import dev.earshot.ingest.extract.JsonExtractor;
 import dev.earshot.ingest.extract.PageExtractor;
 import dev.earshot.ingest.fetch.FetchException;
 import dev.earshot.ingest.fetch.HttpFetcher;
+import dev.earshot.ingest.fetch.PageRenderer;
 import dev.earshot.ingest.fetch.RobotsRules;
+import dev.earshot.ingest.source.CatalogValidator;
 import dev.earshot.ingest.source.Source;
 import java.net.URI;
 import java.time.Duration;
@@ -19,7 +21,9 @@ import java.util.Set;
 
 /**
  * Reads one source: robots.txt, a conditional GET, then the feed or the review page (following
- * its "next" link up to the source's page limit), into the items found. Publishes nothing and
+ * its "next" link up to the source's page limit), into the items found. A page with {@code render: true} is read
+ * through the {@link PageRenderer} instead of the fetcher (no conditional GET: the browser has no cursor), with the
+ * same robots.txt check per page, and its DOM goes through the same page extractor. Publishes nothing and
  * matches no brand, so the preview endpoint uses it as it is.
  */
 public class SourceReader {
@@ -29,6 +33,7 @@ public class SourceReader {
     private static final String PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5";
 
     private final HttpFetcher fetcher;
+    private final PageRenderer renderer;
     private final RobotsRules robots;
     private final FeedParser feeds = new FeedParser();
     private final PageExtractor pages = new PageExtractor();
@@ -38,8 +43,10 @@ public class SourceReader {
     /**
      * @param pageDelay wait between the pages of one paginated source (the per-host interval)
      */
-    public SourceReader(HttpFetcher fetcher, RobotsRules robots, int maxPagesLimit, Duration pageDelay) {
+    public SourceReader(HttpFetcher fetcher, PageRenderer renderer, RobotsRules robots, int maxPagesLimit,
+            Duration pageDelay) {
         this.fetcher = fetcher;
+        this.renderer = renderer;
         this.robots = robots;
         this.maxPagesLimit = maxPagesLimit;
         this.pageDelay = pageDelay;
@@ -50,9 +57,14 @@ public class SourceReader {
      *
      * @param notModified the server answered 304: nothing changed since the cursor
      * @param method      how items were found: {@code feed}, {@code json}, {@code selectors}, {@code json-ld}, {@code microdata}, {@code none}
+     * @param rendered    the pages were read through the browser
      */
     public record Read(boolean notModified, List<FoundItem> items, String etag, String lastModified, String method,
-            int pagesRead) {
+            int pagesRead, boolean rendered) {
+        public Read(boolean notModified, List<FoundItem> items, String etag, String lastModified, String method,
+                int pagesRead) {
+            this(notModified, items, etag, lastModified, method, pagesRead, false);
+        }
     }
 
     /** Reads the source; {@code etag}/{@code lastModified} make it a conditional GET of the first page. */
@@ -60,8 +72,8 @@ public class SourceReader {
             throws FetchException, FeedParseException, InterruptedException {
         robots.check(source.url());
         boolean feed = source.kind() == Source.Kind.feed;
-        HttpFetcher.Response first = fetcher.fetch(new HttpFetcher.Request(source.url(), etag, lastModified,
-                accept(source.kind()), 0));
+        HttpFetcher.Response first = source.rendered() ? page(source, source.url())
+                : fetcher.fetch(new HttpFetcher.Request(source.url(), etag, lastModified, accept(source.kind()), 0));
         if (first.notModified()) {
             return new Read(true, List.of(), etag, lastModified, source.kind().name(), 1);
         }
@@ -82,13 +94,26 @@ public class SourceReader {
         while (page.nextPage() != null && read < limit && seen.add(page.nextPage())) {
             Thread.sleep(pageDelay.toMillis());
             robots.check(page.nextPage());
-            HttpFetcher.Response next = fetcher.fetch(new HttpFetcher.Request(page.nextPage(), null, null, PAGE_ACCEPT, 0));
-            requireOk(page.nextPage(), next);
+            HttpFetcher.Response next = page(source, page.nextPage());
             page = pages.extract(next.body(), next.contentType(), next.url(), source.selectors());
             items.addAll(page.items());
             read++;
         }
-        return new Read(false, items, first.etag(), first.lastModified(), page.method(), read);
+        return new Read(false, items, first.etag(), first.lastModified(), page.method(), read, source.rendered());
+    }
+
+    /** A page through the browser (render: true) or the fetcher; either way a 200 with its body, or an error. */
+    private HttpFetcher.Response page(Source source, String url) throws FetchException, InterruptedException {
+        if (!source.rendered()) {
+            HttpFetcher.Response r = fetcher.fetch(new HttpFetcher.Request(url, null, null, PAGE_ACCEPT, 0));
+            requireOk(url, r);
+            return r;
+        }
+        if (renderer == null) {
+            throw new FetchException(FetchException.Kind.browser, "this reader has no browser for render: true");
+        }
+        String review = source.selectors() == null ? null : source.selectors().review();
+        return renderer.render(url, review == null ? null : CatalogValidator.cssPart(review));
     }
 
     private static String accept(Source.Kind kind) {

@@ -34,7 +34,7 @@ final class CatalogRecords {
         CatalogSource.Selectors selectors = c == null ? null : new CatalogSource.Selectors(c.review(), c.title(), c.text(),
                 c.author(), c.rating(), c.ratingBest(), c.date(), c.link(), c.next());
         return new CatalogSource(CatalogSource.SCHEMA_VERSION, s.id(), s.kind() == null ? null : s.kind().name(), s.url(),
-                s.brand(), selectors, s.maxPages(), fileHash, s.json());
+                s.brand(), selectors, s.maxPages(), fileHash, s.json(), s.render());
     }
 
     /**

@@ -124,6 +124,10 @@ public final class CatalogValidator {
         if (s.kind() == Source.Kind.json) {
             problems.addAll(JsonPaths.problems(s.id(), s.json()));
         }
+        if (Boolean.TRUE.equals(s.render()) && s.kind() != null && s.kind() != Source.Kind.page) {
+            problems.add("source '" + s.id() + "' render: only a page source is read through the browser, not a "
+                    + s.kind() + " source");
+        }
         if (s.maxPages() != null && s.maxPages() < 1) {
             problems.add("source '" + s.id() + "' maxPages must be at least 1");
         }

@@ -11,17 +11,24 @@ import java.util.List;
  * @param brand     when set, the source is dedicated to that brand and every item matches it
  * @param selectors for a page: where reviews are; null = find schema.org Review markup instead
  * @param maxPages  for a page: how many pages to read by following {@code selectors.next} (default 1)
+ * @param render    for a page: read through headless Chromium (reviews that JavaScript inserts); null = false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Source(String id, Kind kind, String url, String brand, Selectors selectors, Integer maxPages,
-        CatalogSource.Json json) {
+        CatalogSource.Json json, Boolean render) {
 
     public Source(String id, Kind kind, String url, String brand) {
-        this(id, kind, url, brand, null, null, null);
+        this(id, kind, url, brand, null, null, null, null);
+    }
+
+    /** A source read without a browser. */
+    public Source(String id, Kind kind, String url, String brand, Selectors selectors, Integer maxPages,
+            CatalogSource.Json json) {
+        this(id, kind, url, brand, selectors, maxPages, json, null);
     }
 
     public Source(String id, Kind kind, String url, String brand, Selectors selectors, Integer maxPages) {
-        this(id, kind, url, brand, selectors, maxPages, null);
+        this(id, kind, url, brand, selectors, maxPages, null, null);
     }
 
     /**
@@ -41,7 +48,7 @@ public record Source(String id, Kind kind, String url, String brand, Selectors s
         CatalogSource.Selectors c = s.selectors();
         Selectors selectors = c == null ? null : new Selectors(c.review(), c.title(), c.text(), c.author(), c.rating(),
                 c.ratingBest(), c.date(), c.link(), c.next());
-        return new Source(s.id(), kind, s.url(), s.brand(), selectors, s.maxPages(), s.json());
+        return new Source(s.id(), kind, s.url(), s.brand(), selectors, s.maxPages(), s.json(), s.render());
     }
 
     public enum Kind {
@@ -53,7 +60,12 @@ public record Source(String id, Kind kind, String url, String brand, Selectors s
         return maxPages == null || maxPages < 1 ? 1 : maxPages;
     }
 
+    /** Read through the browser: asked for, and a page. */
+    public boolean rendered() {
+        return Boolean.TRUE.equals(render) && kind == Kind.page;
+    }
+
     public Source withUrl(String newUrl) {
-        return new Source(id, kind, newUrl, brand, selectors, maxPages, json);
+        return new Source(id, kind, newUrl, brand, selectors, maxPages, json, render);
     }
 }

@@ -33,6 +33,22 @@ class CatalogValidatorTest {
     }
 
     @Test
+    void renderIsForPageSourcesOnlyAndTheRefusalNamesTheKey() {
+        assertEquals(List.of(), CatalogValidator.problems(new Source("towntaste", Source.Kind.page,
+                "https://towntaste.example/reviews", null, null, null, null, true)));
+        for (Source.Kind kind : List.of(Source.Kind.feed, Source.Kind.json)) {
+            Source s = new Source("citybites", kind, "https://citybites.example/feed.xml", null, null, null,
+                    kind == Source.Kind.json ? new dev.earshot.events.CatalogSource.Json("$.items[*]", "$.text", null, null,
+                            null, null, null, null, null, null, null) : null, true);
+            List<String> problems = CatalogValidator.problems(s);
+            assertEquals(List.of("source 'citybites' render: only a page source is read through the browser, not a "
+                    + kind + " source"), problems);
+            assertEquals(List.of(), CatalogValidator.problems(new Source(s.id(), kind, s.url(), null, null, null, s.json(), false)),
+                    "render: false is the default, allowed anywhere");
+        }
+    }
+
+    @Test
     void theFileLoaderRefusesADeeplyNestedQueryWithAClearErrorNotAStackOverflow() throws Exception {
         Path file = Files.createTempFile("earshot-deep-", ".yaml");
         Files.writeString(file, """
