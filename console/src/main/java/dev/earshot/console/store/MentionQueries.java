@@ -52,9 +52,59 @@ public class MentionQueries {
         this.store = store;
     }
 
+    /**
+     * A search ranks at most the newest {@value #RANKED} matches among the newest {@value #RECENT} mentions passing
+     * the other filters: finding those walks the time index and stops early, where ranking every match reads each
+     * matching row (seconds on a million rows when a word is common). When the recent rows hold fewer matches, every
+     * match is ranked, as before: the result is then exactly the unbounded search's.
+     */
+    static final int RANKED = 1_000;
+    static final int RECENT = 20_000;
+
     public List<MentionRow> find(Filter f, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM mention m WHERE true");
         List<Object> args = new ArrayList<>();
+        String where = where(f, args);
+        if (!present(f.q())) {
+            args.add(limit);
+            return Jdbc.query(store, "SELECT " + COLUMNS + " FROM mention m WHERE true" + where
+                    + " ORDER BY m.fetched_at DESC, m.mention_id LIMIT ?", args, MentionQueries::mention);
+        }
+        if (limit <= RANKED) {
+            List<Object> recentArgs = new ArrayList<>(args);
+            recentArgs.addAll(List.of(f.q(), f.q(), limit));
+            List<Ranked> recent = Jdbc.query(store, recentSearchSql(where), recentArgs,
+                    rs -> new Ranked(mention(rs), rs.getLong(22)));
+            if (!recent.isEmpty() && recent.get(0).matches() >= RANKED) {
+                return recent.stream().map(Ranked::mention).toList();
+            }
+        }
+        args.addAll(List.of(f.q(), f.q(), limit));
+        return Jdbc.query(store, everyMatchSql(where), args, MentionQueries::mention);
+    }
+
+    private record Ranked(MentionRow mention, long matches) {
+    }
+
+    /** Args: the filters', q, q, limit. Column 22 is how many matches were ranked (at most {@link #RANKED}). */
+    static String recentSearchSql(String where) {
+        return "SELECT " + COLUMNS + ", count(*) OVER () FROM (SELECT * FROM (SELECT * FROM mention m WHERE true" + where
+                + " ORDER BY m.fetched_at DESC LIMIT " + RECENT + ") m"
+                + " WHERE m.search @@ websearch_to_tsquery('english', ?) ORDER BY m.fetched_at DESC LIMIT " + RANKED
+                + ") m ORDER BY ts_rank(m.search, websearch_to_tsquery('english', ?)) DESC, m.fetched_at DESC,"
+                + " m.mention_id LIMIT ?";
+    }
+
+    /** Args: the filters', q, q, limit. Ranks every match (the GIN index finds them). */
+    static String everyMatchSql(String where) {
+        return "SELECT " + COLUMNS + " FROM mention m WHERE true" + where
+                + " AND m.search @@ websearch_to_tsquery('english', ?)"
+                + " ORDER BY ts_rank(m.search, websearch_to_tsquery('english', ?)) DESC, m.fetched_at DESC,"
+                + " m.mention_id LIMIT ?";
+    }
+
+    /** The filters but the search, as " AND ..." conditions on {@code m}, their values added to {@code args}. */
+    static String where(Filter f, List<Object> args) {
+        StringBuilder sql = new StringBuilder();
         eq(sql, args, "m.brand_id", f.brand());
         eq(sql, args, "m.label", f.label());
         eq(sql, args, "m.source_id", f.source());
@@ -79,17 +129,7 @@ public class MentionQueries {
             sql.append(" AND m.fetched_at >= ?");
             args.add(java.sql.Timestamp.from(f.since()));
         }
-        if (present(f.q())) {
-            sql.append(" AND m.search @@ websearch_to_tsquery('english', ?)");
-            args.add(f.q());
-            sql.append(" ORDER BY ts_rank(m.search, websearch_to_tsquery('english', ?)) DESC, m.fetched_at DESC");
-            args.add(f.q());
-        } else {
-            sql.append(" ORDER BY m.fetched_at DESC");
-        }
-        sql.append(", m.mention_id LIMIT ?");
-        args.add(limit);
-        return Jdbc.query(store, sql.toString(), args, MentionQueries::mention);
+        return sql.toString();
     }
 
     /** Mentions first stored after {@code after} (the live stream's look), oldest first, at most {@code limit}. */
