@@ -440,6 +440,8 @@ class AlertTopologyTest {
                         IncidentCommand.Action.RESOLVE, "mallory", 0, START))},
                 new String[] {"unreadable", "resolve everything, please"},
                 new String[] {"unreadable", "[1, 2, 3]"},
+                new String[] {"unreadable", ""},
+                new String[] {"unreadable", "null"},
                 new String[] {"unsigned", EventJson.writeString(resolve)},
                 new String[] {"bad-signature", good.replace("mallory", "dana")},
                 new String[] {"bad-signature", EventJson.writeString(new CommandSignatures(

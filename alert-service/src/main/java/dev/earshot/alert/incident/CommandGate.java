@@ -3,6 +3,7 @@ package dev.earshot.alert.incident;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Ids;
+import dev.earshot.events.MalformedEventException;
 
 /**
  * Decides whether a record on the commands topic is a command to act on: readable, with an action, well-formed
@@ -36,17 +37,12 @@ public final class CommandGate {
         }
         IncidentCommand cmd;
         try {
-            cmd = EventJson.mapper().readValue(value, IncidentCommand.class);
-        } catch (InvalidFormatException e) {
-            if (e.getTargetType() == IncidentCommand.Action.class) {
-                return new Refused("bad-action", "unknown action " + Ids.quoted(String.valueOf(e.getValue())));
+            cmd = EventJson.read(value, IncidentCommand.class); // the checked reader, as for the public topics
+        } catch (MalformedEventException e) {
+            if (e.getCause() instanceof InvalidFormatException f && f.getTargetType() == IncidentCommand.Action.class) {
+                return new Refused("bad-action", "unknown action " + Ids.quoted(String.valueOf(f.getValue())));
             }
-            return new Refused("unreadable", "not an incident command: " + e.getOriginalMessage());
-        } catch (Exception e) {
-            return new Refused("unreadable", "not an incident command: " + firstLine(e.getMessage()));
-        }
-        if (cmd == null) {
-            return new Refused("unreadable", "not an incident command: null");
+            return new Refused("unreadable", firstLine(e.getMessage()));
         }
         if (cmd.action() == null) {
             return new Refused("bad-action", "a command without an action");

@@ -3,6 +3,7 @@ package dev.earshot.alert.notification;
 import dev.earshot.alert.config.AlertConfig;
 import dev.earshot.alert.messaging.DeadLetters;
 import dev.earshot.events.EventJson;
+import dev.earshot.events.MalformedEventException;
 import dev.earshot.events.KafkaConnection;
 import dev.earshot.events.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -285,12 +286,12 @@ public class OutboxWorker {
     private void hand(ConsumerRecord<String, String> r, Outbox outbox, KafkaProducer<String, String> dlq) {
         Notification n;
         try {
-            n = EventJson.mapper().readValue(r.value(), Notification.class);
-        } catch (Exception e) {
-            deadLetter(r, dlq, "unreadable", "not a notification: " + firstLine(e.getMessage()));
+            n = EventJson.read(r.value(), Notification.class); // the checked reader, as for the public topics
+        } catch (MalformedEventException e) {
+            deadLetter(r, dlq, "unreadable", firstLine(e.getMessage()));
             return;
         }
-        Optional<String> problem = n == null ? Optional.of("null") : n.problem();
+        Optional<String> problem = n.problem();
         if (problem.isPresent()) {
             deadLetter(r, dlq, "unactionable", "a notification that cannot be delivered: " + problem.get());
             return;

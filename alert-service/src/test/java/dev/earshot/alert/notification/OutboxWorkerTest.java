@@ -107,6 +107,8 @@ class OutboxWorkerTest {
     void aRecordItCannotReadOrActOnIsDeadLetteredAndTheNextOneIsDeliveredOnce() throws Exception {
         broker.createTopics(1, Topics.MENTIONS_SCORED_DLQ);
         publishRaw("junk", "{not a notification");
+        publishRaw("blank", " ");
+        publishRaw("null", "null");
         publishRaw("no-alert", "{\"id\":\"no-alert\",\"purpose\":\"OPENED\",\"brandId\":\"acme\"}");
         publishRaw("no-purpose", "{\"id\":\"no-purpose\",\"brandId\":\"acme\"}");
         publishRaw("crlf", notification("x\r\nBcc: evil@x"));
@@ -116,16 +118,17 @@ class OutboxWorkerTest {
         worker.start();
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> email.deliveryIds.contains("n9#email"));
-            List<ConsumerRecord<String, String>> dead = readAll(Topics.MENTIONS_SCORED_DLQ, 4);
-            assertEquals(List.of("junk", "no-alert", "no-purpose", "crlf"), dead.stream().map(ConsumerRecord::key).toList());
+            List<ConsumerRecord<String, String>> dead = readAll(Topics.MENTIONS_SCORED_DLQ, 6);
+            assertEquals(List.of("junk", "blank", "null", "no-alert", "no-purpose", "crlf"),
+                    dead.stream().map(ConsumerRecord::key).toList());
             assertEquals("{not a notification", dead.get(0).value(), "as it arrived");
-            String reason = new String(dead.get(1).headers().lastHeader(DeadLetters.REASON).value());
+            String reason = new String(dead.get(3).headers().lastHeader(DeadLetters.REASON).value());
             assertTrue(reason.contains("no alert"), reason);
             assertEquals(Notification.TOPIC,
-                    new String(dead.get(1).headers().lastHeader(DeadLetters.TOPIC).value()));
-            assertEquals("1", new String(dead.get(1).headers().lastHeader(DeadLetters.OFFSET).value()));
+                    new String(dead.get(3).headers().lastHeader(DeadLetters.TOPIC).value()));
+            assertEquals("3", new String(dead.get(3).headers().lastHeader(DeadLetters.OFFSET).value()));
             assertEquals(3.0, metrics.counter("earshot.alerts.notifications.refused", "reason", "unactionable").count());
-            assertEquals(1.0, metrics.counter("earshot.alerts.notifications.refused", "reason", "unreadable").count());
+            assertEquals(3.0, metrics.counter("earshot.alerts.notifications.refused", "reason", "unreadable").count());
         } finally {
             worker.stop();
         }
