@@ -41,6 +41,11 @@ final class GuardedProxy implements AutoCloseable {
     private final ServerSocket server;
     private final ExecutorService threads;
     private final Set<Closeable> open = ConcurrentHashMap.newKeySet();
+    /**
+     * Loopback ports a page must never reach, even where private networks are allowed (the local run): this proxy's
+     * and chromedriver's, whose API starts programs.
+     */
+    private final Set<Integer> ownPorts = ConcurrentHashMap.newKeySet();
     private volatile Render current;
 
     /** One render: its byte cap, its deadline, and what the proxy refused during it. */
@@ -71,7 +76,13 @@ final class GuardedProxy implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        ownPorts.add(server.getLocalPort());
         threads.execute(this::accept);
+    }
+
+    /** A loopback port of Earshot's own (the browser's driver) that no page may reach. */
+    void forbid(int port) {
+        ownPorts.add(port);
     }
 
     int port() {
@@ -233,6 +244,13 @@ final class GuardedProxy implements AutoCloseable {
                 refuse(render, e);
             }
             return null;
+        }
+        for (InetAddress a : addresses) {
+            if ((a.isLoopbackAddress() || a.isAnyLocalAddress()) && ownPorts.contains(port)) {
+                refuse(render, new FetchException(FetchException.Kind.blocked, "host '" + host + "' port " + port
+                        + " is the renderer's own (its proxy or browser driver)"));
+                return null;
+            }
         }
         for (InetAddress a : addresses) {
             Socket s = new Socket();

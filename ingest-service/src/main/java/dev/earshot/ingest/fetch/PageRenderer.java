@@ -58,6 +58,7 @@ public final class PageRenderer implements AutoCloseable {
                         + " is not there (apt-get install chromium chromium-driver, or set earshot.ingest.render.chromium"
                         + " and earshot.ingest.render.chromedriver)");
             }
+            long started = System.nanoTime();
             try {
                 if (proxy == null) {
                     // idle connections live as long as the render may: the page-load timeout, not a cut-off stream
@@ -84,8 +85,10 @@ public final class PageRenderer implements AutoCloseable {
                         .withLogOutput(OutputStream.nullOutputStream()).build();
                 driver = new ChromeDriver(service, options,
                         ClientConfig.defaultConfig().readTimeout(http.totalTimeout().plus(DRIVER_MARGIN)));
-                LOG.infof("Started headless Chromium for render: true sources (%s, proxy 127.0.0.1:%d)",
-                        driver.getCapabilities().getBrowserVersion(), proxy.port());
+                proxy.forbid(service.getUrl().getPort());
+                LOG.infof("Started headless Chromium %s for render: true sources in %d ms (proxy 127.0.0.1:%d)",
+                        driver.getCapabilities().getBrowserVersion(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), proxy.port());
             } catch (IOException | WebDriverException e) {
                 stop();
                 throw new FetchException(FetchException.Kind.browser, "Chromium (" + settings.chromium()
@@ -205,6 +208,9 @@ public final class PageRenderer implements AutoCloseable {
             throw new FetchException(FetchException.Kind.too_large, url + " rendered to more than " + http.maxBodyBytes()
                     + " bytes of HTML");
         }
+        LOG.debugf("Rendered %s in %d ms: %d bytes downloaded, %d bytes of HTML", url,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - (deadline - http.totalTimeout().toNanos())),
+                proxy.bytes(), html.length);
         return new HttpFetcher.Response(200, at, "text/html; charset=utf-8", html, null, null, null);
     }
 
