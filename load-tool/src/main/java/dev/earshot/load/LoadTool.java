@@ -22,7 +22,7 @@ import java.util.Map;
  *   java -jar load-tool/target/earshot-load.jar faults [--mentions 100000] [--smtp-down-seconds 120]
  *       [--slow-smtp-seconds 15] [--kill-at-minute 8] [--broker-down-seconds 90]
  *   java -jar load-tool/target/earshot-load.jar soak [--minutes 30] [--rate 200] [--high-rate 2000]
- *       [--probe-seconds 30]
+ *       [--probe-seconds 30] [--no-console]
  * </pre>
  *
  * {@code sentiment}: raw Kafka produce→consume of N mention payloads through one topic, then the
@@ -47,6 +47,8 @@ import java.util.Map;
  * never restarted, no lag in any consumer group, every group with lag committing at least every
  * two minutes, every mention scored exactly once, every probe emailed exactly once, no email
  * twice, each service's heap after GC flat from minute 10 (a third of a shorter run) to the end.
+ * The console runs beside them on an embedded PostgreSQL (unless {@code --no-console}) and must
+ * have stored every mention sent.
  *
  * <p>{@code faults} and {@code soak} exit 1 when a check failed. The services send mail through
  * {@link SmtpProxy}, which counts every email at the wire.
@@ -114,7 +116,7 @@ public final class LoadTool {
                 intOption(args, "--high-rate", 2_000), Duration.ofSeconds(intOption(args, "--probe-seconds", 30)), 50);
         int failures;
         try (RunStack run = RunStack.start("soak", work -> Catalogs.write(work, Catalogs.brands("brand", plan.brands()),
-                Catalogs.brands("probe", plan.probeBrands())), Map.of())) {
+                Catalogs.brands("probe", plan.probeBrands())), Map.of(), !flag(args, "--no-console"))) {
             failures = new SoakRun(run.stack, run.smtp, plan).run();
         }
         System.exit(failures == 0 ? 0 : 1);
@@ -260,6 +262,10 @@ public final class LoadTool {
             payloads.add(generator.next());
         }
         return payloads;
+    }
+
+    private static boolean flag(String[] args, String name) {
+        return java.util.Arrays.asList(args).contains(name);
     }
 
     private static int intOption(String[] args, String name, int fallback) {

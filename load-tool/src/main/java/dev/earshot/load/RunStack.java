@@ -12,7 +12,8 @@ import java.util.Map;
 
 /**
  * The stack a soak or fault run drives: the embedded broker and the three packaged services as
- * separate JVMs, sending mail through an {@link SmtpProxy} to a real SMTP server (the local inbox).
+ * separate JVMs (and the console on an embedded PostgreSQL, when asked), sending mail through an
+ * {@link SmtpProxy} to a real SMTP server (the local inbox).
  */
 final class RunStack implements AutoCloseable {
 
@@ -34,12 +35,21 @@ final class RunStack implements AutoCloseable {
 
     /** @param env what the services get beside the catalog, the SMTP address and the broker */
     static RunStack start(String name, CatalogWriter catalog, Map<String, String> env) throws IOException {
+        return start(name, catalog, env, false);
+    }
+
+    /** @param withConsole also run the console, which reads the public topics into its PostgreSQL */
+    static RunStack start(String name, CatalogWriter catalog, Map<String, String> env, boolean withConsole)
+            throws IOException {
         Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("earshot-" + name + "-");
         Path catalogFile = catalog.write(work);
         Map<String, Integer> services = new LinkedHashMap<>();
         for (String module : EarshotStack.ALL_SERVICES) {
             services.put(module, freePort());
+        }
+        if (withConsole) {
+            services.put(EarshotStack.CONSOLE, freePort());
         }
         LocalInbox inbox = LocalInbox.start(freePort(), freePort(), work.resolve("inbox")).quiet();
         SmtpProxy smtp = SmtpProxy.start(inbox.smtpPort());

@@ -109,6 +109,7 @@ final class SoakRun {
         stackChecks.commitsAdvanced(offsets);
         stackChecks.servicesUp(pids, downSamples, healthSamples);
         stackChecks.scored(traffic.sent(), Duration.ofMinutes(3), true);
+        stackChecks.consoleStored(traffic.sent(), Duration.ofMinutes(3));
         checks.check(traffic.sendErrors() == 0, "Kafka acknowledged every mention sent (%,d not)", traffic.sendErrors());
         stackChecks.probesEmailed(traffic.probes(), Duration.ofMinutes(3));
         stackChecks.noDuplicateEmails();

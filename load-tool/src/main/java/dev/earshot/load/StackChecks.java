@@ -5,6 +5,12 @@ import dev.earshot.events.ScoredMention;
 import dev.earshot.events.Topics;
 import dev.earshot.local.EarshotStack;
 import dev.earshot.local.ServiceProcess;
+import dev.earshot.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +82,39 @@ final class StackChecks {
                 c.sent() - c.missing(), c.sent(), c.missing(), c.duplicated(),
                 exactlyOnce ? "" : ", which at-least-once allows");
         return c;
+    }
+
+    /**
+     * When the console runs: waits (at most {@code within}) until its store holds every mention sent, read from its
+     * PostgreSQL as a dashboard would. A row per mention and brand; a mention of no brand is not stored.
+     */
+    void consoleStored(IdTally sent, Duration within) throws InterruptedException {
+        if (!stack.services().stream().anyMatch(s -> s.name().equals(EarshotStack.CONSOLE))) {
+            return;
+        }
+        IdTally.Comparison[] last = new IdTally.Comparison[1];
+        waitFor(within, () -> (last[0] = IdTally.compare(sent, consoleIds())).missing() == 0);
+        IdTally.Comparison c = last[0];
+        checks.check(c.missing() == 0, "the console stored every mention: %,d of %,d (%,d missing)",
+                c.sent() - c.missing(), c.sent(), c.missing());
+    }
+
+    private IdTally consoleIds() {
+        IdTally stored = new IdTally();
+        EmbeddedPostgres pg = stack.postgres();
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password());
+                Statement st = c.createStatement()) {
+            c.setAutoCommit(false); // the driver streams rows (fetch size) only inside a transaction
+            st.setFetchSize(10_000);
+            try (ResultSet rs = st.executeQuery("SELECT DISTINCT mention_id FROM mention")) {
+                while (rs.next()) {
+                    stored.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the console's store: " + e.getMessage(), e);
+        }
+        return stored;
     }
 
     /** Waits (at most {@code within}) until each probe brand has its email; each must have exactly one. */
