@@ -188,7 +188,8 @@ class ApiTest {
                 .body("items[0].rating.value", equalTo(1.0f))
                 .body("items[0].publishedAt", equalTo("2026-11-22T08:14:00Z"))
                 .body("items[1].brands", hasSize(0))
-                .body("errors", hasSize(0));
+                .body("errors", hasSize(0))
+                .body("rendered", equalTo(false));
         authorized().body("{\"kind\": \"page\", \"url\": \"%s\"}"
                 .formatted(FixtureSiteResource.site.url("/files/pages/jsonld-product.html"))).post("/api/sources/preview")
                 .then().statusCode(200).body("method", equalTo("json-ld"))
@@ -202,6 +203,24 @@ class ApiTest {
                 .formatted(FixtureSiteResource.site.url("/files/feeds/xxe.rss"))).post("/api/sources/preview")
                 .then().statusCode(200).body("errors[0]", containsString("unreadable"));
         assertEquals(before, mentionCount(), "a preview publishes nothing");
+    }
+
+    @Test
+    void previewOfARenderedPageSaysSoAndRenderIsRefusedOnAFeed() {
+        authorized().body("{\"kind\": \"feed\", \"render\": true, \"url\": \"%s\"}"
+                .formatted(FixtureSiteResource.site.url("/files/feeds/atom-1.0.xml"))).post("/api/sources/preview")
+                .then().statusCode(422)
+                .body("error", containsString("render: only a page source is read through the browser, not a feed source"));
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/chromium")),
+                "the rendered preview needs /usr/bin/chromium (apt-get install chromium chromium-driver)");
+        authorized().body("""
+                {"kind": "page", "render": true, "url": "%s",
+                 "selectors": {"review": "article.review", "title": ".review-title", "text": ".review-body"}}"""
+                .formatted(FixtureSiteResource.site.url("/files/pages/reviews-page-1.html"))).post("/api/sources/preview")
+                .then().statusCode(200)
+                .body("rendered", equalTo(true))
+                .body("method", equalTo("selectors"))
+                .body("items[0].title", equalTo("Cold latte, rude staff"));
     }
 
     @Test
