@@ -21,6 +21,10 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8082")
     String sentimentUrl();
 
+    /** ingest-service's base URL: source previews and changes go to its /api/sources (env EARSHOT_INGEST_URL). */
+    @WithDefault("http://localhost:8081")
+    String ingestUrl();
+
     /** Who may log in: user name to bcrypt hash and roles. */
     Map<String, User> users();
 

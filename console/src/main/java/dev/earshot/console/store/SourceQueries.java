@@ -26,4 +26,10 @@ public class SourceQueries {
                 IncidentQueries.instant(rs.getTimestamp(9)), IncidentQueries.instant(rs.getTimestamp(10)),
                 rs.getString(11)));
     }
+
+    /** The catalog record of a source that is not removed (its JSON as read from {@code catalog}), for its edit form. */
+    public java.util.Optional<String> record(String sourceId) {
+        return Jdbc.query(store, "SELECT record::text FROM source WHERE source_id = ? AND NOT removed AND record IS NOT NULL",
+                List.of(sourceId), rs -> rs.getString(1)).stream().findFirst();
+    }
 }

@@ -13,7 +13,8 @@ public enum Notice {
     FEEDBACK_SENT("Correction kept and sent to sentiment-service (topic sentiment-feedback) for the scorer to learn from."),
     FEEDBACK_KEPT("Correction kept, but sentiment-service did not take it: it is marked unsent in the export."),
     BAD_FEEDBACK("Choose negative, neutral or positive for a stored mention; nothing was kept."),
-    BAD_NOTE("A note needs some text, at most 2000 characters; nothing was sent.");
+    BAD_NOTE("A note needs some text, at most 2000 characters; nothing was sent."),
+    SOURCE_SAVED("Saved by ingest-service. The list shows the change once its record arrives on the catalog topic.");
 
     public final String text;
 

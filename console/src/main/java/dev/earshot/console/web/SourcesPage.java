@@ -11,6 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public class SourcesPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance sources(Page page, List<SourceRow> sources);
+        static native TemplateInstance sources(Page page, boolean admin, List<SourceRow> sources);
     }
 
     private final SourceQueries sources;
@@ -35,7 +36,7 @@ public class SourcesPage {
     }
 
     @GET
-    public TemplateInstance page() {
-        return Templates.sources(Page.of(user, "Sources", null), sources.all());
+    public TemplateInstance page(@QueryParam("notice") String notice) {
+        return Templates.sources(Page.of(user, "Sources", notice), user.hasRole(Roles.ADMIN), sources.all());
     }
 }

@@ -55,6 +55,10 @@ class ConfiguredUsersTest {
                 return "http://localhost:8082";
             }
 
+            public String ingestUrl() {
+                return "http://localhost:8081";
+            }
+
             public Map<String, User> users() {
                 return Map.of(name, user);
             }

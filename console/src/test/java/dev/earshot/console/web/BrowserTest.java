@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.console.support.HeadlessChromium;
 import dev.earshot.console.support.AlertServiceStub;
+import dev.earshot.console.support.IngestServiceStub;
 import dev.earshot.console.support.Events;
 import dev.earshot.console.support.PostgresResource;
 import dev.earshot.console.support.TestUsers;
@@ -46,6 +47,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @WithTestResource(PostgresResource.class)
 @WithTestResource(TestUsers.class)
 @WithTestResource(AlertServiceStub.class)
+@WithTestResource(IngestServiceStub.class)
 class BrowserTest {
 
 
@@ -151,6 +153,28 @@ class BrowserTest {
         browser.get(base + "sources");
         screenshot("sources");
         accessible("sources");
+    }
+
+    @Test
+    void anAdminPreviewsANewSourceAndItsHostileItemRunsNothing() throws Exception {
+        browser.get(base + "sources/new");
+        browser.findElement(By.name("j_username")).sendKeys("adam");
+        browser.findElement(By.name("j_password")).sendKeys(TestUsers.PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().endsWith("/sources/new"));
+        browser.findElement(By.name("id")).sendKeys("browser-page");
+        browser.findElement(By.cssSelector("select[name=kind] option[value=page]")).click();
+        browser.findElement(By.name("url")).sendKeys("https://reviews.example/x");
+        browser.findElement(By.name("selectors")).sendKeys("{\"review\": \"article\", \"text\": \".body\"}");
+        screenshot("source-new");
+        accessible("source-new");
+        browser.findElement(By.cssSelector("form.source-form button[type=submit]")).click();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector("section.preview")).isEmpty());
+        assertThrows(NoAlertPresentException.class, () -> browser.switchTo().alert(), "the previewed item ran nothing");
+        String item = browser.findElement(By.cssSelector("article.preview-item .text")).getText();
+        assertEquals(IngestServiceStub.HOSTILE_TEXT, item);
+        screenshot("source-preview");
+        accessible("source-preview");
     }
 
     /** axe-core (npm's, bundled in Deque's artifact) run in the page: no serious or critical violation. */
