@@ -73,6 +73,12 @@ public final class TooLargeRecordHandler implements ProductionExceptionHandler {
         }
         String reason = "a record for " + record.topic() + " was refused by Kafka: " + exception.getMessage();
         metrics.counter("earshot.alerts.records.too.large", "topic", record.topic()).increment();
+        if (context.topic() == null) {
+            // Written by a wall-clock timer (a coalesced revision, a held-back update, a digest): no input led to
+            // it, so there is nothing to dead-letter; failing would only refuse it again after the restart.
+            Log.errorf("%s (written by a timer, no input record: skipped)", reason);
+            return ProductionExceptionHandlerResponse.CONTINUE;
+        }
         metrics.counter("earshot.alerts.dead.letters", "topic", context.topic()).increment();
         Log.errorf("%s (input %s-%d@%d goes to %s)", reason, context.topic(), context.partition(), context.offset(),
                 Topics.MENTIONS_SCORED_DLQ);

@@ -50,6 +50,19 @@ class TooLargeRecordHandlerTest {
     }
 
     @Test
+    void aTooLargeRecordATimerWroteIsCountedAndSkippedSinceNoInputLedToIt() {
+        // Coalesced revisions, held-back updates and digests are written by wall-clock timers: no input record.
+        handler.configure(Map.of(TooLargeRecordHandler.METER_REGISTRY, metrics,
+                TooLargeRecordHandler.DEAD_LETTER_PRODUCER, dlq));
+        ProductionExceptionHandlerResponse response = handler.handle(context(null, null),
+                new ProducerRecord<>(Topics.ALERTS, "incident".getBytes(), new byte[10]),
+                new RecordTooLargeException("The message is 1191789 bytes"));
+        assertEquals(ProductionExceptionHandlerResponse.CONTINUE, response, "the stream goes on");
+        assertEquals(0, dlq.history().size(), "there is no input to dead-letter");
+        assertEquals(1.0, metrics.counter("earshot.alerts.records.too.large", "topic", Topics.ALERTS).count());
+    }
+
+    @Test
     void anyOtherSendErrorStillFails() {
         handler.configure(Map.of(TooLargeRecordHandler.DEAD_LETTER_PRODUCER, dlq));
         ProductionExceptionHandlerResponse response = handler.handle(context(),
@@ -70,8 +83,12 @@ class TooLargeRecordHandlerTest {
     }
 
     private ErrorHandlerContext context() {
+        return context(Topics.MENTIONS_SCORED, input);
+    }
+
+    private ErrorHandlerContext context(String topic, byte[] value) {
         return new ErrorHandlerContext() {
-            public String topic() { return Topics.MENTIONS_SCORED; }
+            public String topic() { return topic; }
             public int partition() { return 1; }
             public long offset() { return 3; }
             public Headers headers() { return new RecordHeaders(); }
@@ -79,7 +96,7 @@ class TooLargeRecordHandlerTest {
             public TaskId taskId() { return new TaskId(0, 1); }
             public long timestamp() { return 0; }
             public byte[] sourceRawKey() { return "bigco".getBytes(StandardCharsets.UTF_8); }
-            public byte[] sourceRawValue() { return input; }
+            public byte[] sourceRawValue() { return value; }
         };
     }
 }
