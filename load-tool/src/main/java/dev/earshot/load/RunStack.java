@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class RunStack implements AutoCloseable {
             throws IOException {
         Path repoRoot = Path.of(System.getProperty("earshot.home", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("earshot-" + name + "-");
+        // PostgreSQL refuses to run as root, so the embedded one runs as nobody and must be able to enter the folder
+        Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwx--x--x"));
         Path catalogFile = catalog.write(work);
         Map<String, Integer> services = new LinkedHashMap<>();
         for (String module : EarshotStack.ALL_SERVICES) {
