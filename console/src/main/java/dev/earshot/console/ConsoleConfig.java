@@ -25,6 +25,27 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8081")
     String ingestUrl();
 
+    /** Single sign-on (README, "Logging in"). */
+    Oidc oidc();
+
+    interface Oidc {
+        /** OIDC login on (env EARSHOT_CONSOLE_OIDC); off, the console needs no OIDC server and uses the form login. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The values of the token's role claim that make a viewer. */
+        @WithDefault("viewer")
+        List<String> viewer();
+
+        /** ... a responder. */
+        @WithDefault("responder")
+        List<String> responder();
+
+        /** ... an admin. */
+        @WithDefault("admin")
+        List<String> admin();
+    }
+
     /** Who may log in: user name to bcrypt hash and roles. */
     Map<String, User> users();
 

@@ -59,6 +59,10 @@ class ConfiguredUsersTest {
                 return "http://localhost:8081";
             }
 
+            public Oidc oidc() {
+                return null;
+            }
+
             public Map<String, User> users() {
                 return Map.of(name, user);
             }
