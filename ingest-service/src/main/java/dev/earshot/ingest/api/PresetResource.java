@@ -41,7 +41,7 @@ public class PresetResource {
 
     @GET
     public List<Listed> list() {
-        return Presets.all().stream().map(p -> new Listed(p.name(), p.kind().name(), p.parameter(), p.example())).toList();
+        return Presets.all().stream().map(p -> new Listed(p.name(), p.kind(), p.parameter(), p.example())).toList();
     }
 
     @POST
@@ -52,7 +52,7 @@ public class PresetResource {
         }
         Source source;
         try {
-            source = Presets.expand(name, body.parameter(), body.id(), body.brand());
+            source = Source.of(Presets.expand(name, body.parameter(), body.id(), body.brand()));
         } catch (IllegalArgumentException e) {
             return Responses.invalid(List.of(e.getMessage()));
         }

@@ -245,11 +245,14 @@ public final class PollScheduler implements AutoCloseable, SourceOwnership.Hooks
                 s.items = read.items().size();
             }
             int before = s.health.lastNonEmptyItems();
-            MonitorEvent.Status change = s.health.succeeded(!read.notModified(), source.kind() == Source.Kind.page,
+            // A feed may empty out; a page or a json API that had items and has none broke (a redesign, a new shape).
+            MonitorEvent.Status change = s.health.succeeded(!read.notModified(), source.kind() != Source.Kind.feed,
                     read.items().size());
             if (change == MonitorEvent.Status.SILENT) {
-                s.lastError = "the page answers, but " + (source.selectors() != null ? "its selectors match"
-                        : "its schema.org markup holds") + " no review any more (" + before + " before)";
+                s.lastError = (source.kind() == Source.Kind.json
+                        ? "the json answers, but its items path " + source.json().items() + " finds no item"
+                        : "the page answers, but " + (source.selectors() != null ? "its selectors match"
+                                : "its schema.org markup holds") + " no review") + " any more (" + before + " before)";
             } else if (s.health.reported() == null) {
                 s.lastError = null;
             }

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * Whether one source works, as its monitor events tell it: {@link MonitorEvent.Status#FAILING} after N polls in a
- * row failed, {@link MonitorEvent.Status#SILENT} when a page that had reviews answers with none, and
+ * row failed, {@link MonitorEvent.Status#SILENT} when a page or json source that had items answers with none, and
  * {@link MonitorEvent.Status#RECOVERED} once a poll works again. Each change is reported once: the methods return
  * the status to raise, or null when nothing changed. Not thread-safe; the caller holds the source's lock.
  */

@@ -1,7 +1,10 @@
 package dev.earshot.ingest.preset;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.events.CatalogRecord;
 import dev.earshot.events.CatalogSource;
-import dev.earshot.ingest.source.Source;
+import dev.earshot.events.EventJson;
+import dev.earshot.events.MalformedEventException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +17,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Named source templates: a person picks a preset and gives one parameter, and gets a plain source (a feed or json),
- * which is what is shown in a preview and stored, so a stored source never depends on a preset's later changes. A
- * parameter is checked against what the site allows before it becomes part of a URL.
+ * Named source templates: a person picks a preset and gives one parameter, and gets a plain source (a feed, page or
+ * json), which is what is shown in a preview and stored, so a stored source never depends on a preset's later changes.
+ * A parameter is checked against what the site allows before it becomes part of a URL. The API and the operator's file
+ * expand them here into the contract's catalog entry, not ingest's {@code Source}, so the file's reader in
+ * {@code source/} uses this package without a cycle.
  */
 public final class Presets {
 
-    /** One preset: what its parameter is, and how it becomes the source's URL. */
-    public record Preset(String name, String parameter, String example, Source.Kind kind, Function<String, String> url,
+    private static final String FEED = "feed";
+    private static final String PAGE = "page";
+    private static final String JSON = "json";
+
+    /** One preset: what its parameter is, and how it becomes the source's URL; kind as the catalog names it. */
+    public record Preset(String name, String parameter, String example, String kind, Function<String, String> url,
             CatalogSource.Json json, Integer maxPages) {
 
-        Preset(String name, String parameter, String example, Source.Kind kind, Function<String, String> url) {
+        Preset(String name, String parameter, String example, String kind, Function<String, String> url) {
             this(name, parameter, example, kind, url, null, null);
         }
     }
@@ -59,42 +68,42 @@ public final class Presets {
 
     static {
         add(new Preset("youtube-channel", "the channel id (UC…, 24 characters)", "UCkestrelbikes000000000x",
-                Source.Kind.feed, p -> "https://www.youtube.com/feeds/videos.xml?channel_id=" + match(CHANNEL, p, "a channel id").group()));
+                FEED, p -> "https://www.youtube.com/feeds/videos.xml?channel_id=" + match(CHANNEL, p, "a channel id").group()));
         add(new Preset("youtube-playlist", "the playlist id (PL…)", "PLkestrel0000000000000000000000000",
-                Source.Kind.feed, p -> "https://www.youtube.com/feeds/videos.xml?playlist_id=" + match(PLAYLIST, p, "a playlist id").group()));
-        add(new Preset("reddit-subreddit", "the subreddit's name (without r/)", "kestrelbikes", Source.Kind.feed,
+                FEED, p -> "https://www.youtube.com/feeds/videos.xml?playlist_id=" + match(PLAYLIST, p, "a playlist id").group()));
+        add(new Preset("reddit-subreddit", "the subreddit's name (without r/)", "kestrelbikes", FEED,
                 p -> "https://www.reddit.com/r/" + match(SUBREDDIT, p, "a subreddit name").group(1) + "/new/.rss"));
-        add(new Preset("reddit-comments", "the subreddit's name (without r/)", "kestrelbikes", Source.Kind.feed,
+        add(new Preset("reddit-comments", "the subreddit's name (without r/)", "kestrelbikes", FEED,
                 p -> "https://www.reddit.com/r/" + match(SUBREDDIT, p, "a subreddit name").group(1) + "/comments/.rss"));
         add(new Preset("reddit-search", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"",
-                Source.Kind.feed, p -> "https://www.reddit.com/search.rss?sort=new&q=" + query(p)));
-        add(new Preset("mastodon-hashtag", "instance/hashtag", "mastodon.social/kestrelbikes", Source.Kind.feed, p -> {
+                FEED, p -> "https://www.reddit.com/search.rss?sort=new&q=" + query(p)));
+        add(new Preset("mastodon-hashtag", "instance/hashtag", "mastodon.social/kestrelbikes", FEED, p -> {
             Matcher m = match(HASHTAG, p, "instance/hashtag, e.g. mastodon.social/kestrelbikes");
             return "https://" + m.group(1).toLowerCase(Locale.ROOT) + "/tags/" + m.group(2) + ".rss";
         }));
-        add(new Preset("mastodon-account", "instance/@account", "mastodon.social/@kestrelbikes", Source.Kind.feed, p -> {
+        add(new Preset("mastodon-account", "instance/@account", "mastodon.social/@kestrelbikes", FEED, p -> {
             Matcher m = match(ACCOUNT, p, "instance/@account, e.g. mastodon.social/@kestrelbikes");
             return "https://" + m.group(1).toLowerCase(Locale.ROOT) + "/@" + m.group(2) + ".rss";
         }));
         add(new Preset("app-store", "country/app id, e.g. us/1600000000 (the number in the app's App Store URL)",
-                "us/1600000000", Source.Kind.json, p -> {
+                "us/1600000000", JSON, p -> {
                     Matcher m = match(APP, p.toLowerCase(Locale.ROOT), "country/app id, e.g. us/1600000000");
                     return "https://itunes.apple.com/" + m.group(1) + "/rss/customerreviews/page=1/id=" + m.group(2)
                             + "/sortby=mostrecent/json";
                 }, APP_STORE, 3));
-        add(new Preset("hacker-news", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"", Source.Kind.json,
+        add(new Preset("hacker-news", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"", JSON,
                 p -> "https://hn.algolia.com/api/v1/search_by_date?tags=(story,comment)&query=" + query(p).replace("+", "%20"),
                 HACKER_NEWS, 2));
         add(new Preset("bluesky-search", "what to search for, e.g. the brand's name", "\"Kestrel Bikes\"",
-                Source.Kind.json, p -> "https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q="
+                JSON, p -> "https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q="
                         + query(p).replace("+", "%20"), BLUESKY, 1));
         add(new Preset("trustpilot", "the company's domain as in its Trustpilot address (trustpilot.com/review/<domain>)",
-                "kestrelbikes.example", Source.Kind.page, p -> "https://www.trustpilot.com/review/"
+                "kestrelbikes.example", PAGE, p -> "https://www.trustpilot.com/review/"
                         + match(HOST, p.toLowerCase(Locale.ROOT), "a domain, e.g. kestrelbikes.example").group() + "?sort=recency"));
         add(new Preset("review-page", "the https address of a review page with schema.org Review markup (JSON-LD or microdata)",
-                "https://reviews.example/kestrel-bikes", Source.Kind.page, Presets::reviewPage));
+                "https://reviews.example/kestrel-bikes", PAGE, Presets::reviewPage));
         add(new Preset("google-alerts", "the alert's feed address (Google Alerts: deliver to RSS feed)",
-                "https://www.google.com/alerts/feeds/01234567890123456789/1234567890123456789", Source.Kind.feed,
+                "https://www.google.com/alerts/feeds/01234567890123456789/1234567890123456789", FEED,
                 Presets::googleAlertsFeed));
     }
 
@@ -110,23 +119,57 @@ public final class Presets {
     }
 
     /**
-     * The plain source a preset makes.
+     * The preset of this name.
      *
-     * @param id    the source's id; null: the preset's name and the parameter
-     * @param brand when set, every item is about this brand (e.g. the brand's own channel)
-     * @throws IllegalArgumentException naming the preset or the parameter that is wrong
+     * @throws IllegalArgumentException naming the presets there are
      */
-    public static Source expand(String name, String parameter, String id, String brand) {
-        Preset preset = PRESETS.get(name);
+    public static Preset preset(String name) {
+        Preset preset = name == null ? null : PRESETS.get(name);
         if (preset == null) {
             throw new IllegalArgumentException("no preset '" + name + "'; there are: " + String.join(", ", PRESETS.keySet()));
         }
-        if (parameter == null || parameter.isBlank()) {
-            throw new IllegalArgumentException("preset '" + name + "' needs " + preset.parameter() + ", e.g. " + preset.example());
+        return preset;
+    }
+
+    /**
+     * The plain source a preset makes, as the catalog's record (checked by the contract's schema).
+     *
+     * @param id    the source's id; null: the preset's name and the parameter
+     * @param brand when set, every item is about this brand (e.g. the brand's own channel)
+     * @throws IllegalArgumentException naming the preset, the parameter or the id that is wrong
+     */
+    public static CatalogSource expand(String name, String parameter, String id, String brand) {
+        try {
+            return CatalogRecord.source(entry(name, parameter, id, brand));
+        } catch (MalformedEventException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
-        String url = preset.url().apply(parameter.strip());
-        return new Source(id != null ? id : idOf(name, parameter), preset.kind(), url, brand, null, preset.maxPages(),
-                preset.json());
+    }
+
+    /**
+     * As {@link #expand}, as the source's entry in the operator's file would write it out (no schemaVersion, no
+     * fileHash; unchecked, so the file's reader reports a wrong id with the entry's path).
+     */
+    public static ObjectNode entry(String name, String parameter, String id, String brand) {
+        Preset preset = preset(name);
+        if (parameter == null || parameter.isBlank()) {
+            throw new IllegalArgumentException("preset '" + name + "' needs " + preset.parameter()
+                    + (preset.parameter().contains(preset.example()) ? "" : ", e.g. " + preset.example()));
+        }
+        ObjectNode entry = EventJson.mapper().createObjectNode();
+        entry.put("id", id != null ? id : idOf(name, parameter));
+        entry.put("kind", preset.kind());
+        entry.put("url", preset.url().apply(parameter.strip()));
+        if (brand != null) {
+            entry.put("brand", brand);
+        }
+        if (preset.maxPages() != null) {
+            entry.put("maxPages", preset.maxPages());
+        }
+        if (preset.json() != null) {
+            entry.set("json", EventJson.mapper().valueToTree(preset.json()));
+        }
+        return entry;
     }
 
     private static Matcher match(Pattern p, String value, String what) {

@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the operator's catalog file by the contract's schema (an unknown key anywhere is refused with its path) and
- * refuses one that would silently do the wrong thing (a source pointing at an unknown brand, duplicate ids, a brand
- * without terms, a query that does not parse): ingest-service does not start on a file it would misread.
+ * Reads the operator's catalog file by the contract's schema (an unknown key anywhere is refused with its path), its
+ * preset entries expanded first ({@link FilePresets}), and refuses one that would silently do the wrong thing (a source
+ * pointing at an unknown brand, duplicate ids, a brand without terms, a query that does not parse): ingest-service does
+ * not start on a file it would misread.
  */
 public final class CatalogLoader {
 
@@ -28,8 +29,8 @@ public final class CatalogLoader {
         }
         CatalogFile catalog;
         try {
-            catalog = CatalogFile.read(text);
-        } catch (MalformedEventException e) {
+            catalog = CatalogFile.read(FilePresets.expand(text));
+        } catch (MalformedEventException | IllegalArgumentException e) {
             throw new IllegalArgumentException("catalog " + file + ": " + e.getMessage(), e);
         }
         List<String> problems = CatalogValidator.problems(view(catalog));

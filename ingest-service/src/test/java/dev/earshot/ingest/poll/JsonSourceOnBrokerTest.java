@@ -1,12 +1,14 @@
 package dev.earshot.ingest.poll;
 
 import static dev.earshot.events.ContractAssert.MENTION;
+import static dev.earshot.events.ContractAssert.MONITOR_EVENT;
 import static dev.earshot.events.ContractAssert.assertMatchesSchema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.earshot.events.EventJson;
 import dev.earshot.events.Mention;
+import dev.earshot.events.MonitorEvent;
 import dev.earshot.events.Rating;
 import dev.earshot.events.Topics;
 import dev.earshot.ingest.Ingest;
@@ -19,7 +21,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A json source from the catalog file, polled over HTTP into the real broker; and one that answers HTML. */
+/**
+ * A json source from the catalog file, polled over HTTP into the real broker; one that answers HTML; one whose items
+ * stop coming.
+ */
 class JsonSourceOnBrokerTest {
 
     static EmbeddedKafkaBroker broker;
@@ -77,7 +82,8 @@ class JsonSourceOnBrokerTest {
             assertTrue(wall.lastError().startsWith("expected JSON, got text/html"), wall.lastError());
         }
         List<Mention> mentions = BrokerIngest.readAll(broker, Topics.MENTIONS).stream().peek(r -> assertMatchesSchema(MENTION,
-                r.value())).map(r -> EventJson.read(r.value(), Mention.class)).toList();
+                r.value())).map(r -> EventJson.read(r.value(), Mention.class))
+                .filter(m -> m.source().id().equals("kestrel-ride-ios")).toList();
         assertEquals(2, mentions.size());
         Mention angry = mentions.stream().filter(m -> m.rating().value() == 1).findFirst().orElseThrow();
         assertEquals(new Rating(1, 5), angry.rating());
@@ -86,5 +92,40 @@ class JsonSourceOnBrokerTest {
         assertEquals("json", angry.source().kind());
         assertEquals("kestrel", angry.brand().id());
         assertTrue(angry.text().startsWith("Since 5.4 the Kestrel Ride app forgets my login"), angry.text());
+    }
+
+    @Test
+    void aJsonSourceThatHadItemsAndAnswersWithNoneIsSilentInMonitorsThenRecovers() {
+        String path = "/us/rss/customerreviews/page=1/id=1600000001/sortby=mostrecent/json";
+        site.route(path, "/json/appstore-customerreviews.json");
+        String catalog = """
+                brands:
+                  - id: kestrel
+                    name: Kestrel Bikes
+                    terms: ["Kestrel"]
+                sources:
+                  - id: kestrel-quiet-ios
+                    kind: json
+                    url: "%s"
+                    brand: kestrel
+                    json: {items: "$.feed.entry[*]", text: "$.content.label", id: "$.id.label"}
+                """.formatted(site.url(path));
+        try (Ingest ingest = BrokerIngest.start(broker, catalog, Map.of("robots.enabled", "false"), "json-silent")) {
+            assertEquals(2, ingest.scheduler.pollNow("kestrel-quiet-ios").orElseThrow().items());
+            site.route(path, "/json/appstore-customerreviews-none.json"); // 200, the feed without its entries
+            SourceStatus silent = ingest.scheduler.pollNow("kestrel-quiet-ios").orElseThrow();
+            assertEquals("ok", silent.outcome(), "the API answers fine; only its items are gone");
+            assertEquals("silent", silent.health());
+            assertEquals("silent", ingest.scheduler.pollNow("kestrel-quiet-ios").orElseThrow().health());
+            site.route(path, "/json/appstore-customerreviews.json");
+            assertEquals("ok", ingest.scheduler.pollNow("kestrel-quiet-ios").orElseThrow().health());
+        }
+        List<MonitorEvent> events = BrokerIngest.readAll(broker, Topics.MONITORS).stream()
+                .filter(r -> r.key().equals("kestrel-quiet-ios")).peek(r -> assertMatchesSchema(MONITOR_EVENT, r.value()))
+                .map(r -> EventJson.read(r.value(), MonitorEvent.class)).toList();
+        assertEquals(List.of(MonitorEvent.Status.SILENT, MonitorEvent.Status.RECOVERED),
+                events.stream().map(MonitorEvent::status).toList(), "each raised once");
+        assertEquals("the json answers, but its items path $.feed.entry[*] finds no item any more (2 before)",
+                events.get(0).lastError());
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.earshot.events.CatalogSource;
 import dev.earshot.events.Ids;
 import dev.earshot.ingest.source.CatalogValidator;
 import dev.earshot.ingest.source.Source;
@@ -14,8 +15,8 @@ class PresetsTest {
     @Test
     void eachPresetExpandsItsExampleToAPlainSourceTheCatalogAccepts() {
         for (Presets.Preset p : Presets.all()) {
-            Source s = Presets.expand(p.name(), p.example(), null, null);
-            assertEquals(java.util.List.of(), CatalogValidator.problems(s), p.name());
+            CatalogSource s = Presets.expand(p.name(), p.example(), null, null);
+            assertEquals(java.util.List.of(), CatalogValidator.problems(Source.of(s)), p.name());
             assertTrue(s.url().startsWith("https://"), s.url());
             assertTrue(Ids.isCatalogId(s.id()), p.name() + " -> " + s.id());
         }
@@ -33,7 +34,7 @@ class PresetsTest {
                 Presets.expand("mastodon-hashtag", "Mastodon.Social/#kestrelbikes", null, null).url());
         assertEquals("https://fosstodon.org/@kestrel.rss", Presets.expand("mastodon-account", "fosstodon.org/@kestrel", null,
                 null).url());
-        Source own = Presets.expand("youtube-channel", "UCkestrelbikes000000000x", "kestrel-youtube", "kestrel");
+        CatalogSource own = Presets.expand("youtube-channel", "UCkestrelbikes000000000x", "kestrel-youtube", "kestrel");
         assertEquals("kestrel-youtube", own.id());
         assertEquals("kestrel", own.brand());
         assertEquals("youtube-channel-uckestrelbikes000000000x", Presets.idOf("youtube-channel", "UCkestrelbikes000000000x"));
@@ -51,16 +52,18 @@ class PresetsTest {
                 .getMessage().startsWith("no preset 'x-twitter'; there are: app-store, bluesky-search, google-alerts"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("youtube-channel", " ", null, null))
                 .getMessage().contains("needs the channel id"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Presets.expand("youtube-channel",
+                "UCkestrelbikes000000000x", "no spaces please", null)).getMessage().startsWith("id: 'no spaces please'"));
     }
 
     @Test
     void appStoreAndHackerNewsAreJsonSourcesWithTheirMapping() {
-        Source app = Presets.expand("app-store", "GB/id1600000000", null, "kestrel");
-        assertEquals(Source.Kind.json, app.kind());
+        CatalogSource app = Presets.expand("app-store", "GB/id1600000000", null, "kestrel");
+        assertEquals("json", app.kind());
         assertEquals("https://itunes.apple.com/gb/rss/customerreviews/page=1/id=1600000000/sortby=mostrecent/json", app.url());
         assertEquals("$['im:rating'].label", app.json().rating());
         assertEquals(3, app.maxPages());
-        Source hn = Presets.expand("hacker-news", "\"Kestrel Bikes\"", null, null);
+        CatalogSource hn = Presets.expand("hacker-news", "\"Kestrel Bikes\"", null, null);
         assertEquals("https://hn.algolia.com/api/v1/search_by_date?tags=(story,comment)&query=%22Kestrel%20Bikes%22", hn.url());
         assertEquals("page", hn.json().pageParam());
         assertThrows(IllegalArgumentException.class, () -> Presets.expand("app-store", "us/../../x", null, null));
@@ -68,14 +71,14 @@ class PresetsTest {
 
     @Test
     void blueskyTrustpilotAndReviewPagesExpandToTheirPublicAddresses() {
-        Source bsky = Presets.expand("bluesky-search", "\"Kestrel Bikes\"", null, null);
-        assertEquals(Source.Kind.json, bsky.kind());
+        CatalogSource bsky = Presets.expand("bluesky-search", "\"Kestrel Bikes\"", null, null);
+        assertEquals("json", bsky.kind());
         assertEquals("https://public.api.bsky.app/xrpc/app.bsky.feed.searchPosts?sort=latest&limit=100&q=%22Kestrel%20Bikes%22",
                 bsky.url());
         assertEquals("$.record.text", bsky.json().text());
         assertEquals("$.uri", bsky.json().id());
-        Source tp = Presets.expand("trustpilot", "KestrelBikes.example", null, "kestrel");
-        assertEquals(Source.Kind.page, tp.kind());
+        CatalogSource tp = Presets.expand("trustpilot", "KestrelBikes.example", null, "kestrel");
+        assertEquals("page", tp.kind());
         assertEquals("https://www.trustpilot.com/review/kestrelbikes.example?sort=recency", tp.url());
         assertEquals(null, tp.selectors(), "no selectors: the page's schema.org markup is read");
         assertThrows(IllegalArgumentException.class, () -> Presets.expand("trustpilot", "kestrel.example/../x", null, null));
