@@ -61,8 +61,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * listening on {@code port} (0 = any free port).
      */
     public static EmbeddedKafkaBroker start(Path dataDir, int port, boolean deleteOnClose) {
-        int brokerPort = port == 0 ? freePort() : port;
-        int controllerPort = freePort();
+        int[] free = freePorts(2);
+        int brokerPort = port == 0 ? free[0] : port;
+        int controllerPort = free[0] == brokerPort ? free[1] : free[0];
         Path logDir = dataDir.resolve("kraft-logs");
         Properties props = brokerProperties(brokerPort, controllerPort, logDir);
         try {
@@ -175,12 +176,32 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .run();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * Distinct free ports: the sockets stay open until all are chosen, because two ports asked for one after the
+     * other can be the same one (the broker then fails with "two listeners on the same port").
+     */
+    static int[] freePorts(int n) {
+        ServerSocket[] sockets = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                sockets[i] = new ServerSocket(0);
+                sockets[i].setReuseAddress(true);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket s : sockets) {
+                if (s != null) {
+                    try {
+                        s.close();
+                    } catch (IOException ignored) {
+                        // the port is free again either way
+                    }
+                }
+            }
         }
     }
 

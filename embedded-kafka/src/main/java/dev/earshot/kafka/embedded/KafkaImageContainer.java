@@ -1,8 +1,5 @@
 package dev.earshot.kafka.embedded;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,8 +49,9 @@ public final class KafkaImageContainer implements AutoCloseable {
      */
     public static KafkaImageContainer start(String image) {
         checkRunnable(image);
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        int[] ports = EmbeddedKafkaBroker.freePorts(2);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
         GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
                 .withImagePullPolicy(name -> false)
                 .withNetworkMode("host")
@@ -140,13 +138,5 @@ public final class KafkaImageContainer implements AutoCloseable {
                 .filter(i -> i.getRepoTags() != null)
                 .flatMap(i -> Arrays.stream(i.getRepoTags()))
                 .anyMatch(tag -> anyTag ? tag.startsWith(image + ":") : tag.equals(image));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

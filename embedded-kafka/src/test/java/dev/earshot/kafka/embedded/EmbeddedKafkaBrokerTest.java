@@ -61,4 +61,12 @@ class EmbeddedKafkaBrokerTest {
         }
         return values;
     }
+
+    @Test
+    void freePortsAreDistinct() {
+        for (int i = 0; i < 200; i++) {
+            int[] ports = EmbeddedKafkaBroker.freePorts(2);
+            org.junit.jupiter.api.Assertions.assertNotEquals(ports[0], ports[1], "broker and controller got one port");
+        }
+    }
 }
