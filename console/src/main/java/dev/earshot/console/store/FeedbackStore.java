@@ -70,4 +70,18 @@ public class FeedbackStore {
                 List.of(mentionId, brandId), rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .stream().findFirst();
     }
+
+    /** A correction sentiment-service has not taken yet, with the text as it was scored (title, text). */
+    public record Unsent(long id, String mentionId, String label, String scoredLabel, String by, String title,
+            String text) {
+    }
+
+    /** The oldest corrections not yet sent whose mention is still stored, at most {@code limit}. */
+    public List<Unsent> unsent(int limit) {
+        return Jdbc.query(store, "SELECT f.feedback_id, f.mention_id, f.label, f.scored_label, f.by_user,"
+                + " coalesce(m.title, ''), m.text FROM mention_feedback f JOIN mention m ON m.mention_id = f.mention_id"
+                + " AND m.brand_id = f.brand_id WHERE NOT f.sent ORDER BY f.at, f.feedback_id LIMIT ?", List.of(limit),
+                rs -> new Unsent(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getString(7)));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.earshot.console.web;
 
+import dev.earshot.console.feedback.FeedbackResend;
 import dev.earshot.console.feedback.FeedbackSender;
 import dev.earshot.console.login.Roles;
 import dev.earshot.console.store.FeedbackStore;
@@ -50,11 +51,13 @@ public class MentionsPage {
     private final MentionQueries mentions;
     private final FeedbackStore feedback;
     private final FeedbackSender sender;
+    private final FeedbackResend resend;
     private final LiveMentions live;
     private final SecurityIdentity user;
 
-    public MentionsPage(MentionQueries mentions, FeedbackStore feedback, FeedbackSender sender, LiveMentions live,
-            SecurityIdentity user) {
+    public MentionsPage(MentionQueries mentions, FeedbackStore feedback, FeedbackSender sender, FeedbackResend resend,
+            LiveMentions live, SecurityIdentity user) {
+        this.resend = resend;
         this.mentions = mentions;
         this.feedback = feedback;
         this.sender = sender;
@@ -110,8 +113,19 @@ public class MentionsPage {
     @GET
     @Path("/feedback")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance corrections() {
-        return Templates.feedback(Page.of(user, "Corrections", null), feedback.latest(500));
+    public TemplateInstance corrections(@jakarta.ws.rs.QueryParam("notice") String notice) {
+        return Templates.feedback(Page.of(user, "Corrections", notice), feedback.latest(500));
+    }
+
+    /** Sends again the corrections sentiment-service refused or did not answer. */
+    @POST
+    @Path("/feedback/resend")
+    @RolesAllowed({Roles.RESPONDER, Roles.ADMIN})
+    public Response resend() {
+        FeedbackResend.Outcome o = resend.resend();
+        Notice n = o.tried() == 0 ? Notice.NOTHING_UNSENT
+                : o.stillUnsent() == 0 ? Notice.FEEDBACK_RESENT : Notice.FEEDBACK_STILL_UNSENT;
+        return Response.seeOther(URI.create("/mentions/feedback?notice=" + n.code())).build();
     }
 
     @GET

@@ -14,6 +14,9 @@ public enum Notice {
     FEEDBACK_KEPT("Correction kept, but sentiment-service did not take it: it is marked unsent in the export."),
     BAD_FEEDBACK("Choose negative, neutral or positive for a stored mention; nothing was kept."),
     BAD_NOTE("A note needs some text, at most 2000 characters; nothing was sent."),
+    FEEDBACK_RESENT("Every unsent correction was sent again and sentiment-service took it."),
+    FEEDBACK_STILL_UNSENT("Sent again, but sentiment-service still did not take some corrections: see why below."),
+    NOTHING_UNSENT("No correction was waiting to be sent."),
     SOURCE_SAVED("Saved by ingest-service. The list shows the change once its record arrives on the catalog topic.");
 
     public final String text;

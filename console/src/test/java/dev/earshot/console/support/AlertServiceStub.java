@@ -23,6 +23,9 @@ public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
     /** What arrived at the sentiment-service stand-in: "POST /api/feedback Bearer ... {json}". */
     public static final List<String> FEEDBACK = new CopyOnWriteArrayList<>();
 
+    /** What the sentiment-service stand-in answers a correction with (a test sets 503 to refuse, then puts it back). */
+    public static volatile int FEEDBACK_STATUS = 202;
+
     private HttpServer server;
 
     @Override
@@ -49,8 +52,9 @@ public class AlertServiceStub implements QuarkusTestResourceLifecycleManager {
             FEEDBACK.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization") + " "
                     + new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-            byte[] body = "{\"topic\":\"sentiment-feedback\",\"partition\":0,\"offset\":0}".getBytes();
-            exchange.sendResponseHeaders(202, body.length);
+            byte[] body = (FEEDBACK_STATUS == 202 ? "{\"topic\":\"sentiment-feedback\",\"partition\":0,\"offset\":0}"
+                    : "{\"error\":\"kafka did not acknowledge\"}").getBytes();
+            exchange.sendResponseHeaders(FEEDBACK_STATUS, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });

@@ -86,6 +86,59 @@ class MentionsAndBrandTest {
     }
 
     @Test
+    void aCorrectionSentimentServiceRefusedIsSentAgainFromTheCorrectionsPage() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        publish(mention("c7000000000000000000000000000001", "resend", "Lovely, cold again", 0.5, Label.POSITIVE,
+                false, List.of("lovely"), "en", now));
+        awaitMention("rosa", "/mentions?brand=resend", "c7000000000000000000000000000001");
+        String rosa = login("rosa");
+        Response p = given().cookie("earshot-console", rosa).get("/mentions?brand=resend");
+        Element token = Jsoup.parse(p.asString()).selectFirst("form.feedback input[type=hidden]");
+        String csrf = p.cookie("earshot-csrf");
+        AlertServiceStub.FEEDBACK.clear();
+        AlertServiceStub.FEEDBACK_STATUS = 503;
+        try {
+            Response kept = given().redirects().follow(false).cookie("earshot-console", rosa).cookie("earshot-csrf", csrf)
+                    .formParam(token.attr("name"), token.val()).formParam("mention", "c7000000000000000000000000000001")
+                    .formParam("brand", "resend").formParam("label", "negative").post("/mentions/feedback");
+            assertTrue(kept.header("Location").endsWith("notice=feedback_kept"), kept.header("Location"));
+        } finally {
+            AlertServiceStub.FEEDBACK_STATUS = 202;
+        }
+        Element row = page("vera", "/mentions/feedback").select("tr").stream()
+                .filter(r -> r.text().contains("c7000000000000000000000000000001")).findFirst().orElseThrow();
+        assertTrue(row.text().contains("no: HTTP 503"), row.text());
+        assertTrue(page("vera", "/mentions/feedback").select("form.resend").isEmpty(), "a viewer sees no resend");
+
+        String vera = login("vera");
+        Response vp = given().cookie("earshot-console", vera).get("/mentions/feedback");
+        assertEquals(403, given().redirects().follow(false).cookie("earshot-console", vera)
+                .cookie("earshot-csrf", vp.cookie("earshot-csrf")).formParam("csrf-token", vp.cookie("earshot-csrf"))
+                .post("/mentions/feedback/resend").statusCode());
+        assertEquals(400, given().redirects().follow(false).cookie("earshot-console", rosa).cookie("earshot-csrf", csrf)
+                .post("/mentions/feedback/resend").statusCode(), "no CSRF token");
+        assertEquals(1, AlertServiceStub.FEEDBACK.size(), "only the refused first try");
+
+        Response fp = given().cookie("earshot-console", rosa).get("/mentions/feedback");
+        Element resendToken = Jsoup.parse(fp.asString()).selectFirst("form.resend input[type=hidden]");
+        Response again = given().redirects().follow(false).cookie("earshot-console", rosa)
+                .cookie("earshot-csrf", fp.cookie("earshot-csrf")).formParam(resendToken.attr("name"), resendToken.val())
+                .post("/mentions/feedback/resend");
+        assertEquals(303, again.statusCode());
+        assertTrue(again.header("Location").endsWith("/mentions/feedback?notice=feedback_resent"), again.header("Location"));
+        assertEquals(2, AlertServiceStub.FEEDBACK.size());
+        assertEquals(AlertServiceStub.FEEDBACK.get(0), AlertServiceStub.FEEDBACK.get(1), "the same correction, as it was");
+        Element sent = page("vera", "/mentions/feedback").select("tr").stream()
+                .filter(r -> r.text().contains("c7000000000000000000000000000001")).findFirst().orElseThrow();
+        assertTrue(sent.text().endsWith("yes"), sent.text());
+        Response none = given().redirects().follow(false).cookie("earshot-console", rosa)
+                .cookie("earshot-csrf", fp.cookie("earshot-csrf")).formParam(resendToken.attr("name"), resendToken.val())
+                .post("/mentions/feedback/resend");
+        assertTrue(none.header("Location").endsWith("notice=nothing_unsent"), none.header("Location"));
+        assertEquals(2, AlertServiceStub.FEEDBACK.size(), "a sent correction is not sent again");
+    }
+
+    @Test
     void theWordsThatDroveTheScoreAreHighlightedAndAHostileTextStaysText() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         publish(mention("c1000000000000000000000000000001", "hilite", HOSTILE, -0.8, Label.NEGATIVE, false,
